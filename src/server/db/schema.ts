@@ -1,0 +1,5 @@
+// Every table, gathered for drizzle-kit and for the typed database handle. Each domain owns its tables.
+export * from '../modules/accounts/tables.ts';
+export * from '../modules/audit/tables.ts';
+export * from '../modules/instance/tables.ts';
+export * from '../mail/tables.ts';
