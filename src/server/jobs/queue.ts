@@ -38,7 +38,7 @@ export async function startJobs(url: string, log: FastifyBaseLogger): Promise<Jo
       await boss.schedule(name, cron);
     },
     async stop() {
-      await boss.stop({ graceful: true, timeout: 5000 });
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
   };
 }

@@ -49,6 +49,7 @@ export function createAccountsService(ctx: ServiceContext) {
 
   /** Creates a verified account with a password and roles, without sending mail (setup and `kindred admin create`). */
   async function createVerifiedAccount(input: z.output<typeof setupBody>, roles: Role[]) {
+    passwordMustNotBeCommon(input.password);
     const existing = await accountsRepo.findUserIdByEmail(db, input.email);
     if (existing) throw new AppError('conflict', 'An account with this email already exists.', { email: 'Already registered' });
     const context = await auth.$context;
@@ -247,7 +248,6 @@ export function createAccountsService(ctx: ServiceContext) {
     async setup(input: z.output<typeof setupBody>, meta: RequestMeta): Promise<Outcome<ReturnType<typeof presentMe>>> {
       await limiter.consume(rateRules.setupPerIp, meta.ip);
       if ((await accountsRepo.countWithRole(db, 'coordinator')) > 0) throw notFound();
-      passwordMustNotBeCommon(input.password);
       // Only one request may run setup, even across server instances.
       if (!(await settingsRepo.claim(db, SETUP_CLAIM))) throw notFound();
       try {

@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { DataDirLockedError } from '../server/db/lock.ts';
+import { adminCreate } from './commands/admin-create.ts';
+import { demo } from './commands/demo.ts';
+import { migrate } from './commands/migrate.ts';
+import { outbox } from './commands/outbox.ts';
+import { serve } from './commands/serve.ts';
+import { UsageError } from './errors.ts';
+
+const program = new Command()
+  .name('kindred')
+  .description('Kindred: peer support for addiction recovery, self-hosted.\nConfiguration comes from environment variables (see README).')
+  .exitOverride()
+  .showHelpAfterError('(run `kindred --help` for usage)');
+
+program.command('serve').description('Run Kindred (builds the web app if needed, migrates, listens)').action(serve);
+program.command('migrate').description('Apply database migrations and exit').action(migrate);
+program
+  .command('admin')
+  .description('Administration')
+  .command('create')
+  .description('Create a coordinator account (password read from a prompt, or from standard input)')
+  .requiredOption('--email <email>', 'email address')
+  .requiredOption('--name <displayName>', 'display name')
+  .option('--locale <locale>', 'en or es', 'en')
+  .action(adminCreate);
+program
+  .command('outbox')
+  .description('List mail in the development outbox (used when SMTP is not configured)')
+  .option('--limit <n>', 'how many, newest first', '10')
+  .action(outbox);
+program
+  .command('demo')
+  .description('Fill this instance with a plausible demo community')
+  .option('--people <n>', 'how many people', '72')
+  .action(demo);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    const ok = ['commander.helpDisplayed', 'commander.help', 'commander.version', 'commander.executeSubCommandAsync'].includes(err.code);
+    process.exit(ok ? 0 : 2);
+  }
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof UsageError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  }
+  throw err;
+}
+
+

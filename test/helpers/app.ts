@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, type KindredApp } from '../../src/server/app.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
+import { connect, type Database } from '../../src/server/db/client.ts';
+
+export const PUBLIC_URL = 'http://localhost:3000';
+export const ORIGIN = PUBLIC_URL;
+
+export interface TestContext {
+  app: KindredApp;
+  database: Database;
+  config: Config;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template. The name carries the global setup's pid for cleanup. */
+export async function createTestDatabase(): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `kt_${inject('pgTemplate').split('_')[2]}_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const url = await createTestDatabase();
+  const config: Config = { ...loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' }), ...overrides, databaseUrl: url };
+  const database = connect(url, { max: 5 });
+  const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent-web-build' });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    url,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
