@@ -30,7 +30,11 @@ export interface AppDeps {
   webDir?: string;
 }
 
-export type KindredApp = FastifyInstance & { services: ReturnType<typeof buildServices> };
+export type KindredApp = FastifyInstance & {
+  services: ReturnType<typeof buildServices>;
+  /** Every route registered, as "METHOD /url" (tests check the OpenAPI document against it). */
+  routeList: string[];
+};
 
 function buildServices(ctx: ServiceContext) {
   return {
@@ -53,6 +57,11 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  const routeList: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if ((route.schema as { hide?: boolean } | undefined)?.hide) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -62,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const secret = await resolveSecret(database.db, config.secret);
   const settings = createInstanceSettings(database.db);
   const mailer = createMailer({ config, db: database.db, jobs: deps.jobs, log: app.log, instanceName: settings.name });
-  const auth = createAuth({ config, db: database.db, secret, mailer });
+  const auth = createAuth({ config, db: database.db, secret, mailer, log: app.log });
   const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings });
 
   installErrorHandling(app);
@@ -80,5 +89,5 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   }
   await installWeb(app, deps.webDir);
 
-  return Object.assign(app, { services }) as KindredApp;
+  return Object.assign(app, { services, routeList }) as KindredApp;
 }

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { buildApp, type KindredApp } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import { connect, type Database } from '../../src/server/db/client.ts';
+import type { Logger } from '../../src/server/logging.ts';
 
 export const PUBLIC_URL = 'http://localhost:3000';
 export const ORIGIN = PUBLIC_URL;
@@ -32,11 +33,11 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; webDir?: string } = {}): Promise<TestContext> {
   const url = await createTestDatabase();
   const config: Config = { ...loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' }), ...overrides, databaseUrl: url };
   const database = connect(url, { max: 5 });
-  const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent-web-build' });
+  const app = await buildApp({ config, database, logger: opts.logger ?? false, webDir: opts.webDir ?? '/nonexistent-web-build' });
   await app.ready();
   return {
     app,

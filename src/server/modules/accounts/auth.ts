@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Locale } from '../../../contracts/common.ts';
 import { limits } from '../../../contracts/common.ts';
 import type { Config } from '../../config.ts';
@@ -18,8 +19,8 @@ const localeOf = (u: unknown): Locale => ((u as { locale?: string }).locale === 
  * its server API (auth.api.*) so every endpoint stays under /api/v1 with Kindred's schemas and error catalog;
  * better-auth's HTTP handler is not mounted.
  */
-export function createAuth(deps: { config: Config; db: Db; secret: string; mailer: Mailer }) {
-  const { config, db, secret, mailer } = deps;
+export function createAuth(deps: { config: Config; db: Db; secret: string; mailer: Mailer; log: FastifyBaseLogger }) {
+  const { config, db, secret, mailer, log } = deps;
   return betterAuth({
     appName: 'Kindred',
     baseURL: config.publicUrl,
@@ -29,6 +30,11 @@ export function createAuth(deps: { config: Config; db: Db; secret: string; maile
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
     // No data leaves the instance.
     telemetry: { enabled: false },
+    // Into Kindred's structured log, message only: the extra arguments can carry personal data.
+    logger: {
+      level: 'warn',
+      log: (level, message) => log[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug']({ component: 'auth' }, message),
+    },
     // Kindred counts failures per account and per IP in PostgreSQL itself (http/rate-limit.ts).
     rateLimit: { enabled: false },
     advanced: {
