@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded.ts';
 import { runMigrations } from '../../src/server/db/migrate.ts';
+import { buildWeb, webBuildIsStale } from '../../src/cli/web-build.ts';
 
 /**
  * One real PostgreSQL per test run: the embedded server on a throwaway directory, or the server in DATABASE_URL
@@ -12,6 +13,8 @@ import { runMigrations } from '../../src/server/db/migrate.ts';
  * gets its own copy (CREATE DATABASE ... TEMPLATE), so files run in parallel without touching each other.
  */
 export default async function setup(project: TestProject) {
+  // Browser and `serve` tests need the built web app; build it once here so no two files race to build it.
+  if (webBuildIsStale()) await buildWeb();
   const external = process.env.DATABASE_URL;
   let adminUrl: string;
   let stop = async () => {};
