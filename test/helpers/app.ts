@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import { buildApp, type KindredApp } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import { connect, type Database } from '../../src/server/db/client.ts';
-import type { Logger } from '../../src/server/logging.ts';
+import { createLogger, type Logger } from '../../src/server/logging.ts';
+import { type Jobs, startJobs } from '../../src/server/jobs/queue.ts';
 
 export const PUBLIC_URL = 'http://localhost:3000';
 export const ORIGIN = PUBLIC_URL;
@@ -14,6 +15,7 @@ export interface TestContext {
   database: Database;
   config: Config;
   url: string;
+  jobs?: Jobs;
   close(): Promise<void>;
 }
 
@@ -33,18 +35,21 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; webDir?: string } = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; webDir?: string; withJobs?: boolean } = {}): Promise<TestContext> {
   const url = await createTestDatabase();
   const config: Config = { ...loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' }), ...overrides, databaseUrl: url };
   const database = connect(url, { max: 5 });
-  const app = await buildApp({ config, database, logger: opts.logger ?? false, webDir: opts.webDir ?? '/nonexistent-web-build' });
+  const jobs = opts.withJobs ? await startJobs(url, createLogger('silent')) : undefined;
+  const app = await buildApp({ config, database, jobs, logger: opts.logger ?? false, webDir: opts.webDir ?? '/nonexistent-web-build' });
   await app.ready();
   return {
     app,
     database,
     config,
     url,
+    jobs,
     async close() {
+      await jobs?.stop();
       await app.close();
       await database.close();
     },
