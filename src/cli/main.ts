@@ -6,7 +6,7 @@ import { demo } from './commands/demo.ts';
 import { migrate } from './commands/migrate.ts';
 import { outbox } from './commands/outbox.ts';
 import { serve } from './commands/serve.ts';
-import { UsageError } from './errors.ts';
+import { CommandFailed, UsageError } from './errors.ts';
 
 const program = new Command()
   .name('kindred')
@@ -43,11 +43,17 @@ try {
     const ok = ['commander.helpDisplayed', 'commander.help', 'commander.version', 'commander.executeSubCommandAsync'].includes(err.code);
     process.exit(ok ? 0 : 2);
   }
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof UsageError) {
+  if (err instanceof UsageError) {
     process.stderr.write(`${err.message}\n`);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    process.exit(2);
   }
-  throw err;
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof CommandFailed) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  // Anything else is a bug or a broken environment: say so and fail, never exit 0.
+  process.stderr.write(`kindred: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
 }
 
 

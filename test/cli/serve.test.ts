@@ -21,7 +21,7 @@ function postgresPidsFor(dir: string): number[] {
     .map(Number);
 }
 
-test('serve starts on the embedded database, serves the app, and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+async function startServe() {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/kindred.js', 'serve'], {
     env: { ...process.env, KINDRED_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}` },
@@ -31,10 +31,14 @@ test('serve starts on the embedded database, serves the app, and stops cleanly o
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
   const deadline = Date.now() + 90_000;
   while (!output.includes('Kindred is running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   expect(output).toContain(`Kindred is running at http://127.0.0.1:${port}`);
+  return { child, port, exited, output: () => output };
+}
+
+test('serve starts on the embedded database, serves the app, and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+  const { child, port, exited } = await startServe();
 
   const health = await fetch(`http://127.0.0.1:${port}/api/health`);
   expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
@@ -48,5 +52,20 @@ test('serve starts on the embedded database, serves the app, and stops cleanly o
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
   expect(fs.existsSync(path.join(dataDir, 'kindred.lock'))).toBe(false);
+  expect(postgresPidsFor(dataDir)).toEqual([]);
+});
+
+test('after a hard kill, the next start takes over the data directory and its orphaned PostgreSQL', { timeout: 150_000 }, async () => {
+  const first = await startServe();
+  first.child.kill('SIGKILL');
+  await first.exited;
+  // PostgreSQL outlives a SIGKILLed parent, and the lock file names a dead pid.
+  expect(postgresPidsFor(dataDir).length).toBeGreaterThan(0);
+
+  const second = await startServe();
+  const health = await fetch(`http://127.0.0.1:${second.port}/api/health`);
+  expect(health.status).toBe(200);
+  second.child.kill('SIGINT');
+  expect(await second.exited).toBe(0);
   expect(postgresPidsFor(dataDir)).toEqual([]);
 });

@@ -27,7 +27,7 @@ export async function createUser(
   const email = opts.email ?? uniqueEmail();
   const displayName = opts.displayName ?? `Person ${counter + 1}`;
   const password = opts.password ?? PASSWORD;
-  const id = await ctx.app.services.accounts.createVerifiedAccount({ email, displayName, password }, opts.roles ?? []);
+  const id = await ctx.app.services.accounts.createVerifiedAccount({ email, displayName, password }, ['member', ...(opts.roles ?? [])]);
   // Each factory user signs in from its own address so rate limits in one test do not leak into another.
   const anonymous = new Client(ctx.app, undefined, `10.9.${counter % 250}.${(counter * 7) % 250}`);
   const res = await anonymous.post('/api/v1/auth/sign-in', { email, password });

@@ -46,7 +46,7 @@ export async function adminCreate(opts: { email: string; name: string; locale: s
   await withDatabase(async (database) => {
     const app = await buildApp({ config: loadConfig(), database, logger: false });
     try {
-      const userId = await app.services.accounts.createVerifiedAccount(parsed.data, ['coordinator']);
+      const userId = await app.services.accounts.createVerifiedAccount(parsed.data, ['member', 'coordinator']);
       await auditRepo.record(database.db, { actorId: null, action: 'roles.changed', subjectId: userId, details: { added: ['coordinator'], removed: [], via: 'cli' } });
       process.stdout.write(`Coordinator ${parsed.data.displayName} <${parsed.data.email}> created.\n`);
     } catch (err) {

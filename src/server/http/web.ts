@@ -23,11 +23,9 @@ export async function installWeb(app: FastifyInstance, dir = webDistDir) {
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    // Files at the top of the build (manifest, icons, service worker) and everything under assets/.
+    // With wildcard: false, @fastify/static has already added a route for every file in the build, top-level
+    // files (manifest, icons) included; registering them again throws. This covers assets added after start.
     app.get('/assets/*', { schema: { hide: true } }, (req, reply) => reply.sendFile((req.params as { '*': string })['*'], path.join(dir, 'assets')));
-    for (const file of fs.readdirSync(dir).filter((f) => f !== 'index.html' && fs.statSync(path.join(dir, f)).isFile())) {
-      app.get(`/${file}`, { schema: { hide: true } }, (_req, reply) => reply.sendFile(file));
-    }
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');

@@ -54,7 +54,7 @@ export function createAccountsAdminService(ctx: ServiceContext) {
         await db.transaction(async (tx) => {
           await accountsRepo.grantRoles(tx, id, added);
           await accountsRepo.revokeRoles(tx, id, removed);
-          await auditRepo.record(tx, { actorId: a.userId, action: 'roles.changed', subjectId: id, details: { added, removed } });
+          await auditRepo.record(tx, { actorId: a.userId, action: 'roles.changed', subjectId: id, details: { added, removed, via: 'coordinator' } });
         });
       }
       const updated = await accountsRepo.findUser(db, id);

@@ -1,7 +1,7 @@
 import { APIError } from 'better-auth/api';
 import type { z } from 'zod';
 import type { changePasswordBody, setupBody, signInBody, signUpBody, updateMeBody } from '../../../contracts/accounts.ts';
-import type { Role } from '../../../contracts/common.ts';
+import type { Locale, Role } from '../../../contracts/common.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { AppError, notFound, validationFailed } from '../../http/errors.ts';
 import { rateRules } from '../../http/rate-limit.ts';
@@ -26,6 +26,19 @@ export interface Outcome<T> {
 
 const SETUP_CLAIM = 'setup_claim';
 
+export type NewAccount = { email: string; displayName: string; locale?: Locale; timeZone?: string; createdAt?: Date } & (
+  | { password: string }
+  | { passwordHash: string }
+);
+
+/** A unique-constraint violation from PostgreSQL, however deeply a library wrapped it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
 function passwordMustNotBeCommon(password: string, field = 'password') {
   if (isCommonPassword(password)) {
     throw validationFailed({ [field]: 'This password is too common. Choose a longer phrase only you would think of.' });
@@ -47,26 +60,40 @@ export function createAccountsService(ctx: ServiceContext) {
     return presentMe(row);
   }
 
-  /** Creates a verified account with a password and roles, without sending mail (setup and `kindred admin create`). */
-  async function createVerifiedAccount(input: z.output<typeof setupBody>, roles: Role[]) {
-    passwordMustNotBeCommon(input.password);
-    const existing = await accountsRepo.findUserIdByEmail(db, input.email);
-    if (existing) throw new AppError('conflict', 'An account with this email already exists.', { email: 'Already registered' });
+  /**
+   * Creates a verified account with exactly the given roles, without sending mail (setup, `kindred admin create`,
+   * the demo). Pass `passwordHash` to reuse one hash for many accounts.
+   */
+  async function createVerifiedAccount(input: NewAccount, roles: Role[]) {
+    if ('password' in input) passwordMustNotBeCommon(input.password);
+    const taken = () => new AppError('conflict', 'An account with this email already exists.', { email: 'Already registered' });
+    if (await accountsRepo.findUserIdByEmail(db, input.email)) throw taken();
     const context = await auth.$context;
-    const created = await context.internalAdapter.createUser({
-      name: input.displayName,
-      email: input.email,
-      emailVerified: true,
-      locale: input.locale ?? 'en',
-      timeZone: input.timeZone ?? 'UTC',
-    }, { method: 'admin' });
+    let created: { id: string };
+    try {
+      created = await context.internalAdapter.createUser(
+        {
+          name: input.displayName,
+          email: input.email,
+          emailVerified: true,
+          locale: input.locale ?? 'en',
+          timeZone: input.timeZone ?? 'UTC',
+          ...(input.createdAt ? { createdAt: input.createdAt, updatedAt: input.createdAt } : {}),
+        },
+        { method: 'admin' },
+      );
+    } catch (err) {
+      // Someone else took the address between the check and the insert.
+      if (isUniqueViolation(err)) throw taken();
+      throw err;
+    }
     await context.internalAdapter.linkAccount({
       userId: created.id,
       providerId: 'credential',
       accountId: created.id,
-      password: await hashPassword(input.password),
+      password: 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password),
     });
-    await accountsRepo.grantRoles(db, created.id, ['member', ...roles]);
+    await accountsRepo.grantRoles(db, created.id, roles);
     return created.id;
   }
 
@@ -251,7 +278,7 @@ export function createAccountsService(ctx: ServiceContext) {
       // Only one request may run setup, even across server instances.
       if (!(await settingsRepo.claim(db, SETUP_CLAIM))) throw notFound();
       try {
-        const userId = await createVerifiedAccount(input, ['coordinator']);
+        const userId = await createVerifiedAccount(input, ['member', 'coordinator']);
         await auditRepo.record(db, { actorId: userId, action: 'setup.completed', subjectId: userId, details: { roles: ['coordinator'] } });
       } catch (err) {
         await settingsRepo.remove(db, SETUP_CLAIM);
