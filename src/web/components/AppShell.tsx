@@ -1,0 +1,90 @@
+import { type ReactNode, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { useMe, useSignOut } from '../features/account/api.ts';
+import { useInstance } from '../features/instance/api.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** Skip link, header with navigation and language, the main landmark, and a footer with where to find urgent help. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  const name = useInstance().data?.name ?? 'Kindred';
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-bar">
+          <Link to="/" className="brand">
+            <img src="/icon.svg" alt="" width="32" height="32" />
+            <span>{name}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <MainNav />
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.crisis')}</p>
+        <p className="muted">{t('footer.about', { name })}</p>
+      </footer>
+    </>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const setupRequired = useInstance().data?.setupRequired;
+  // Before setup every page leads to /setup: links elsewhere would only bounce back.
+  if (me === undefined || setupRequired !== false) return null;
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {me ? (
+          <>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            </li>
+            {me.roles.includes('coordinator') && (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            )}
+            <li className="main-nav-end">
+              <button type="button" className="nav-button" onClick={() => signOut.mutate()} aria-busy={signOut.isPending || undefined}>
+                {t('nav.signOut')}
+              </button>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ErrorCode } from '../../contracts/errors.ts';
+
+/** A failed API call: the catalog's code and message, any per-field messages, and the wait for a 429. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Same-origin JSON call to Kindred's API. Resolves to the parsed body (undefined for 204); throws ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'We could not reach the server. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+  const error = (data as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } } | undefined)?.error;
+  const retryAfter = Number(res.headers.get('retry-after'));
+  throw new ApiError(
+    res.status,
+    error?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'),
+    error?.message ?? 'Something went wrong on our side. Please try again.',
+    error?.fields ?? {},
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+export const isApiError = (err: unknown, code?: ApiError['code']): err is ApiError =>
+  err instanceof ApiError && (code === undefined || err.code === code);

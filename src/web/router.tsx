@@ -1,0 +1,41 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireSignedIn, RequireSignedOut } from './features/account/guards.tsx';
+import { AdminLayout } from './routes/admin/layout.tsx';
+import { ForgotPasswordPage } from './routes/forgot-password.tsx';
+import { HomePage } from './routes/home.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { ResetPasswordPage } from './routes/reset-password.tsx';
+import { Root } from './routes/root.tsx';
+import { SettingsPage } from './routes/settings.tsx';
+import { SetupPage } from './routes/setup.tsx';
+import { SignInPage } from './routes/sign-in.tsx';
+import { SignUpPage } from './routes/sign-up.tsx';
+import { VerifyEmailPage } from './routes/verify-email.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'sign-up', element: <RequireSignedOut><SignUpPage /></RequireSignedOut> },
+      { path: 'sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'settings', element: <RequireSignedIn><SettingsPage /></RequireSignedIn> },
+      {
+        path: 'admin',
+        element: <RequireSignedIn role="coordinator"><AdminLayout /></RequireSignedIn>,
+        children: [
+          // Coordination is loaded only by those who open it.
+          { index: true, lazy: async () => ({ Component: (await import('./routes/admin/people.tsx')).PeoplePage }) },
+          { path: 'invitations', lazy: async () => ({ Component: (await import('./routes/admin/invitations.tsx')).InvitationsPage }) },
+          { path: 'registration', lazy: async () => ({ Component: (await import('./routes/admin/registration.tsx')).RegistrationPage }) },
+          { path: 'activity', lazy: async () => ({ Component: (await import('./routes/admin/activity.tsx')).ActivityPage }) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
