@@ -39,9 +39,17 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { log
   const url = await createTestDatabase();
   const config: Config = { ...loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' }), ...overrides, databaseUrl: url };
   const database = connect(url, { max: 5 });
-  const jobs = opts.withJobs ? await startJobs(url, createLogger('silent')) : undefined;
-  const app = await buildApp({ config, database, jobs, logger: opts.logger ?? false, webDir: opts.webDir ?? '/nonexistent-web-build' });
-  await app.ready();
+  let jobs: Jobs | undefined;
+  let app: KindredApp;
+  try {
+    jobs = opts.withJobs ? await startJobs(url, createLogger('silent')) : undefined;
+    app = await buildApp({ config, database, jobs, logger: opts.logger ?? false, webDir: opts.webDir ?? '/nonexistent-web-build' });
+    await app.ready();
+  } catch (err) {
+    await jobs?.stop();
+    await database.close();
+    throw err;
+  }
   return {
     app,
     database,

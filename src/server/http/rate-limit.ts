@@ -17,6 +17,7 @@ export const rateRules = {
   signUpPerIp: { bucket: 'sign_up_ip', max: 10, windowSeconds: 60 * 60 },
   resetRequestsPerIp: { bucket: 'reset_ip', max: 5, windowSeconds: 15 * 60 },
   verificationMailPerIp: { bucket: 'verify_mail_ip', max: 5, windowSeconds: 15 * 60 },
+  verificationMailPerAccount: { bucket: 'verify_mail_account', max: 3, windowSeconds: 60 * 60 },
   setupPerIp: { bucket: 'setup_ip', max: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateRule>;
 

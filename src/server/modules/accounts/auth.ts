@@ -72,7 +72,8 @@ export function createAuth(deps: { config: Config; db: Db; secret: string; maile
     },
     emailVerification: {
       sendOnSignUp: true,
-      sendOnSignIn: true,
+      // Kindred resends on sign-in itself, rate limited (service.ts), so a known password cannot flood a mailbox.
+      sendOnSignIn: false,
       autoSignInAfterVerification: false,
       expiresIn: DAY,
       sendVerificationEmail: async ({ user: u, token }) => {

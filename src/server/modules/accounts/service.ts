@@ -97,6 +97,24 @@ export function createAccountsService(ctx: ServiceContext) {
     return created.id;
   }
 
+  /** Sends a verification link unless this address or account has had enough of them lately. */
+  async function sendVerificationMail(email: string, meta: RequestMeta): Promise<boolean> {
+    try {
+      await limiter.consume(rateRules.verificationMailPerIp, meta.ip);
+      await limiter.consume(rateRules.verificationMailPerAccount, email);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'rate_limited') return false;
+      throw err;
+    }
+    try {
+      await auth.api.sendVerificationEmail({ body: { email } });
+    } catch (err) {
+      if (!(err instanceof APIError)) throw err;
+      // Already verified or unknown: nothing to send, and nothing to tell.
+    }
+    return true;
+  }
+
   async function signInWithPassword(email: string, password: string, meta: RequestMeta): Promise<Outcome<ReturnType<typeof presentMe>>> {
     await limiter.check(rateRules.signInFailuresPerIp, meta.ip);
     await limiter.check(rateRules.signInFailuresPerAccount, email);
@@ -113,7 +131,14 @@ export function createAccountsService(ctx: ServiceContext) {
     } catch (err) {
       const code = errorCode(err);
       if (code === 'EMAIL_NOT_VERIFIED') {
-        throw new AppError('email_not_verified', 'Confirm your email address first. We have sent you a new link.');
+        // Only reached with the right password. A new link, a few times an hour at most.
+        const resent = await sendVerificationMail(email, meta);
+        throw new AppError(
+          'email_not_verified',
+          resent
+            ? 'Confirm your email address first. We have sent you a new link.'
+            : 'Confirm your email address first, with the link we sent you.',
+        );
       }
       if (code === 'INVALID_EMAIL_OR_PASSWORD') {
         await limiter.record(rateRules.signInFailuresPerIp, meta.ip);
@@ -212,13 +237,9 @@ export function createAccountsService(ctx: ServiceContext) {
     },
 
     async resendVerification(email: string, meta: RequestMeta): Promise<{ status: 'accepted' }> {
-      await limiter.consume(rateRules.verificationMailPerIp, meta.ip);
-      try {
-        await auth.api.sendVerificationEmail({ body: { email } });
-      } catch (err) {
-        if (!(err instanceof APIError)) throw err;
-        // Already verified or unknown: the same answer either way.
-      }
+      // The per-address limit answers 429 here; the per-account one stays silent (it would reveal the account).
+      await limiter.check(rateRules.verificationMailPerIp, meta.ip);
+      await sendVerificationMail(email, meta);
       return { status: 'accepted' };
     },
 

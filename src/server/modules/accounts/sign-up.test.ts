@@ -82,6 +82,23 @@ describe('a newcomer signs up', () => {
     expect(known.body).toBe(unknown.body);
   });
 
+  test('signing in unverified resends the link, but only a few times an hour', async () => {
+    const email = uniqueEmail('unverified');
+    await signUpAndVerify(email);
+    const client = anon.from('10.1.3.1');
+    const newest = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const res = await client.post('/api/v1/auth/sign-in', { email, password: PASSWORD });
+      expect(res.statusCode).toBe(403);
+      newest.add((await lastMailTo(ctx, email))!.id);
+    }
+    // The sign-up mail plus at most three resent links.
+    const mails = await ctx.database.db.select().from(devOutbox).where(eq(devOutbox.to, email));
+    expect(mails).toHaveLength(4);
+    // The first three attempts each brought a new link; the last two did not.
+    expect(newest.size).toBe(3);
+  });
+
   test('wrong password and unknown email get the same answer', async () => {
     const person = await createUser(ctx);
     const wrong = await anon.from('10.1.0.3').post('/api/v1/auth/sign-in', { email: person.email, password: 'not the password at all' });
