@@ -1,4 +1,5 @@
 import type { Role } from '../contracts/common.ts';
+import type { UserRow } from './modules/accounts/presenters.ts';
 import { notFound, unauthenticated } from './http/errors.ts';
 
 /** The person making a request, as the session says. */
@@ -6,6 +7,8 @@ export interface Actor {
   userId: string;
   sessionId: string;
   roles: ReadonlySet<Role>;
+  /** The person's own account row, when the session loader read it with the session (it does, for requests). */
+  profile?: UserRow;
 }
 
 /** A permission rule: a readable declaration of who may do something to a resource (see each module's policy.ts). */

@@ -75,8 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings });
 
   installErrorHandling(app);
-  installRequestContext(app, database.db, secret);
-  await installSecurity(app, config.publicUrl);
+  installRequestContext(app, database.pool, secret);
+  installSecurity(app, config.publicUrl);
   await installOpenApi(app);
 
   await app.register(instanceRoutes, { accounts: services.accounts, settings, pool: database.pool });

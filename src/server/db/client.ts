@@ -14,7 +14,8 @@ export interface Database {
 }
 
 export function connect(url: string, opts: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
+  // Five connections keep two cores busy; each idle one is a PostgreSQL backend process (memory, see bench/).
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 5, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });

@@ -1,33 +1,46 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorBody, type ErrorCode, errorStatus } from '../../contracts/errors.ts';
+import { isMessageKey, localeOf, type MessageKey, messages, say } from './messages.ts';
 
-/** Thrown by services and routes; the error handler turns it into the catalog's JSON shape. */
+/**
+ * Thrown by services and routes; the error handler turns it into the catalog's JSON shape, in the request's
+ * language. `message` stays English for logs and the CLI.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
+    readonly key: MessageKey,
+    readonly fields?: Record<string, MessageKey | string>,
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
+    super(messages[key].en);
   }
   get status(): number {
     return errorStatus[this.code];
   }
 }
 
-export const notFound = (what = 'Not found') => new AppError('not_found', what);
-export const unauthenticated = () => new AppError('unauthenticated', 'Sign in to continue.');
-export const validationFailed = (fields: Record<string, string>, message = 'Some fields need attention.') =>
-  new AppError('validation_failed', message, fields);
+export const notFound = () => new AppError('not_found', 'notFound');
+export const unauthenticated = () => new AppError('unauthenticated', 'signInToContinue');
+export const validationFailed = (fields: Record<string, MessageKey | string>, key: MessageKey = 'fieldsNeedAttention') =>
+  new AppError('validation_failed', key, fields);
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('rate_limited', 'Too many attempts. Please wait and try again.', undefined, {
+  new AppError('rate_limited', 'tooManyAttempts', undefined, {
     'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
 
 export function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): ErrorBody {
   return { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } };
+}
+
+/** The catalog body for an AppError, in the language the request asks for. */
+export function renderError(err: AppError, acceptLanguage: string | undefined): ErrorBody {
+  const locale = localeOf(acceptLanguage);
+  const fields = err.fields
+    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageKey(v) ? say(v, locale) : v]))
+    : undefined;
+  return errorBody(err.code, say(err.key, locale), fields);
 }
 
 type ValidationIssue = { instancePath: string; message?: string; keyword?: string; params?: { keys?: string[] } };
@@ -48,33 +61,27 @@ function fieldsFrom(issues: ValidationIssue[]): Record<string, string> {
 /** Maps every failure to the catalog. Bad input is a 4xx with a message a person can act on, never a 500. */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    if (err instanceof AppError) {
-      if (err.headers) reply.headers(err.headers);
-      return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
-      return reply
-        .status(422)
-        .send(errorBody('validation_failed', `The request ${where} is not valid.`, fieldsFrom(err.validation)));
-    }
+    const send = (e: AppError) => {
+      if (e.headers) reply.headers(e.headers);
+      return reply.status(e.status).send(renderError(e, request.headers['accept-language']));
+    };
+    if (err instanceof AppError) return send(err);
+    if (hasZodFastifySchemaValidationErrors(err)) return send(validationFailed(fieldsFrom(err.validation)));
     const status = err.statusCode ?? 500;
     switch (err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.status(413).send(errorBody('payload_too_large', 'The request body is larger than 1 MB.'));
+        return send(new AppError('payload_too_large', 'payloadTooLarge'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.status(415).send(errorBody('unsupported_media_type', 'Send the body as application/json.'));
+        return send(new AppError('unsupported_media_type', 'unsupportedMediaType'));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply.status(400).send(errorBody('invalid_json', 'The JSON body is empty.'));
+        return send(new AppError('invalid_json', 'emptyJson'));
     }
     if (status === 400 && (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')) {
-      return reply.status(400).send(errorBody('invalid_json', 'The request body is not valid JSON.'));
+      return send(new AppError('invalid_json', 'invalidJson'));
     }
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send(errorBody(status === 404 ? 'not_found' : 'bad_request', 'The request is not valid.'));
-    }
+    if (status >= 400 && status < 500) return send(new AppError(status === 404 ? 'not_found' : 'bad_request', status === 404 ? 'notFound' : 'requestInvalid'));
     // The message can carry personal data (a constraint error quotes values): log the type, code and frames only.
     request.log.error({ err: { type: err.name, code: err.code, frames: err.stack?.split('\n').slice(1, 8).join('\n') } }, 'request failed');
-    return reply.status(500).send(errorBody('internal', 'Something went wrong on our side. Please try again.'));
+    return send(new AppError('internal', 'internal'));
   });
 }

@@ -6,6 +6,7 @@ import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client } from '../../../test/helpers/client.ts';
 import { createUser, PASSWORD, uniqueEmail } from '../../../test/helpers/factories.ts';
 import { createLogger } from '../logging.ts';
+import { localeOf } from './messages.ts';
 import { user } from '../modules/accounts/tables.ts';
 
 let ctx: TestContext;
@@ -173,5 +174,29 @@ describe('bad input never causes a 500 and never changes data', () => {
     );
     const after = await ctx.database.db.select({ n: count() }).from(user);
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});
+
+describe('messages in the language of the request', () => {
+  test('errors and field messages follow Accept-Language', async () => {
+    const anon = new Client(ctx.app, undefined, '10.8.1.1');
+    const es = await anon.post('/api/v1/auth/sign-in', { email: uniqueEmail(), password: 'not this one' }, { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' });
+    expect(es.json().error).toEqual({ code: 'unauthenticated', message: 'El correo o la contraseña no son correctos.' });
+    const field = await anon.post('/api/v1/auth/sign-up', { displayName: 'Ana', email: uniqueEmail(), password: 'password12345' }, { 'accept-language': 'es' });
+    expect(field.json().error.fields.password).toMatch(/^Esta contraseña es demasiado común/);
+    const fr = await anon.post('/api/v1/auth/sign-in', { email: uniqueEmail(), password: 'not this one' }, { 'accept-language': 'fr-FR,fr;q=0.9' });
+    expect(fr.json().error.message).toBe('The email or password is not right.');
+  });
+
+  test.each([
+    [undefined, 'en'],
+    ['es', 'es'],
+    ['es-419', 'es'],
+    ['fr;q=1, es;q=0.5, en;q=0.4', 'es'],
+    ['en-US,en;q=0.9,es;q=0.8', 'en'],
+    ['es;q=0, en;q=0.1', 'en'],
+    ['garbage;;;', 'en'],
+  ])('Accept-Language %s speaks %s', (header, locale) => {
+    expect(localeOf(header)).toBe(locale);
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access.ts';
-import type { Db } from '../db/client.ts';
+import type pg from 'pg';
 import type { RequestMeta } from '../modules/accounts/service.ts';
 import { loadActor } from './session.ts';
 
@@ -11,12 +11,12 @@ declare module 'fastify' {
   }
 }
 
-export function installRequestContext(app: FastifyInstance, db: Db, secret: string) {
+export function installRequestContext(app: FastifyInstance, pool: pg.Pool, secret: string) {
   const cache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
   app.decorateRequest('actor', function (this: FastifyRequest) {
     let pending = cache.get(this);
     if (!pending) {
-      pending = loadActor(db, this.headers.cookie, secret);
+      pending = loadActor(pool, this.headers.cookie, secret);
       cache.set(this, pending);
     }
     return pending;

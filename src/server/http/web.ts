@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { errorBody } from './errors.ts';
+import { notFound, renderError } from './errors.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
@@ -38,6 +38,6 @@ export async function installWeb(app: FastifyInstance, dir = webDistDir) {
         .status(503)
         .send('The Kindred web app has not been built. Run `npm start` (it builds it) or `npm run build:web`.');
     }
-    return reply.status(404).send(errorBody('not_found', 'Not found.'));
+    return reply.status(404).send(renderError(notFound(), request.headers['accept-language']));
   });
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../contracts/errors.ts';
+import { currentLocale } from '../i18n/setup.ts';
 
 /** A failed API call: the catalog's code and message, any per-field messages, and the wait for a 429. */
 export class ApiError extends Error {
@@ -23,7 +24,11 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        // The server answers errors in this language.
+        'accept-language': currentLocale(),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from './api.ts';
-import { errorMessage, issueMessage, serverText } from './messages.ts';
+import { errorMessage, issueMessage } from './messages.ts';
 
 type Values = Record<string, string | boolean | string[]>;
 
@@ -46,8 +46,8 @@ export function useForm<V extends Values, S extends z.ZodType>(schema: S, initia
     let unplaced: string | undefined;
     if (err instanceof ApiError) {
       for (const [name, message] of Object.entries(err.fields)) {
-        if (name in values) fields[name] = serverText(message, t);
-        else unplaced ??= serverText(message, t);
+        if (name in values) fields[name] = message;
+        else unplaced ??= message;
       }
     }
     const summary = Object.keys(fields).length && !unplaced ? t('form.fixFields') : (unplaced ?? errorMessage(err, t));

@@ -48,7 +48,7 @@ export function createAccountsAdminService(ctx: ServiceContext) {
       const added = [...after].filter((r) => !before.has(r));
       const removed = [...before].filter((r) => !after.has(r));
       if (removed.includes('coordinator') && (await accountsRepo.countWithRole(db, 'coordinator')) <= 1) {
-        throw new AppError('conflict', 'At least one coordinator must remain.', { roles: 'Keep at least one coordinator' });
+        throw new AppError('conflict', 'keepCoordinator', { roles: 'keepCoordinatorField' });
       }
       if (added.length || removed.length) {
         await db.transaction(async (tx) => {

@@ -41,7 +41,7 @@ function isUniqueViolation(err: unknown): boolean {
 
 function passwordMustNotBeCommon(password: string, field = 'password') {
   if (isCommonPassword(password)) {
-    throw validationFailed({ [field]: 'This password is too common. Choose a longer phrase only you would think of.' });
+    throw validationFailed({ [field]: 'passwordTooCommon' });
   }
 }
 
@@ -55,7 +55,8 @@ export function createAccountsService(ctx: ServiceContext) {
 
   async function me(actor: Actor | null) {
     const a = authorize(actor);
-    const row = await accountsRepo.findUser(db, a.userId);
+    // The session loader already read the row with the session; outside a request, read it.
+    const row = a.profile ?? (await accountsRepo.findUser(db, a.userId));
     if (!row) throw notFound();
     return presentMe(row);
   }
@@ -66,7 +67,7 @@ export function createAccountsService(ctx: ServiceContext) {
    */
   async function createVerifiedAccount(input: NewAccount, roles: Role[]) {
     if ('password' in input) passwordMustNotBeCommon(input.password);
-    const taken = () => new AppError('conflict', 'An account with this email already exists.', { email: 'Already registered' });
+    const taken = () => new AppError('conflict', 'accountExists', { email: 'alreadyRegistered' });
     if (await accountsRepo.findUserIdByEmail(db, input.email)) throw taken();
     const context = await auth.$context;
     let created: { id: string };
@@ -135,16 +136,14 @@ export function createAccountsService(ctx: ServiceContext) {
         const resent = await sendVerificationMail(email, meta);
         throw new AppError(
           'email_not_verified',
-          resent
-            ? 'Confirm your email address first. We have sent you a new link.'
-            : 'Confirm your email address first, with the link we sent you.',
+          resent ? 'emailNotVerifiedResent' : 'emailNotVerified',
         );
       }
       if (code === 'INVALID_EMAIL_OR_PASSWORD') {
         await limiter.record(rateRules.signInFailuresPerIp, meta.ip);
         await limiter.record(rateRules.signInFailuresPerAccount, email);
         // The same answer for an unknown email and a wrong password.
-        throw new AppError('unauthenticated', 'The email or password is not right.');
+        throw new AppError('unauthenticated', 'wrongCredentials');
       }
       throw err;
     }
@@ -160,7 +159,7 @@ export function createAccountsService(ctx: ServiceContext) {
       const mode = await ctx.settings.registrationMode();
       const invite = input.inviteToken ? await accountsRepo.invites.findUsable(db, hashInviteToken(input.inviteToken)) : undefined;
       if (mode === 'invite' && !invite) {
-        throw validationFailed({ inviteToken: 'Joining needs an invitation. Ask the program coordinator for a link.' });
+        throw validationFailed({ inviteToken: 'inviteNeeded' });
       }
       const existing = await accountsRepo.findUserIdByEmail(db, input.email);
       if (existing) {
@@ -175,7 +174,7 @@ export function createAccountsService(ctx: ServiceContext) {
         return { status: 'accepted' };
       }
       const claimed = invite ? await accountsRepo.invites.claim(db, invite.tokenHash) : undefined;
-      if (invite && !claimed) throw validationFailed({ inviteToken: 'This invitation has already been used or has expired.' });
+      if (invite && !claimed) throw validationFailed({ inviteToken: 'inviteUsed' });
       let userId: string;
       try {
         const result = await auth.api.signUpEmail({
@@ -230,7 +229,7 @@ export function createAccountsService(ctx: ServiceContext) {
         return { status: 'accepted' };
       } catch (err) {
         if (err instanceof APIError) {
-          throw validationFailed({ token: 'This link is not valid or has expired. Ask for a new one.' }, 'The link did not work.');
+          throw validationFailed({ token: 'linkInvalid' }, 'linkDidNotWork');
         }
         throw err;
       }
@@ -255,7 +254,7 @@ export function createAccountsService(ctx: ServiceContext) {
         await auth.api.resetPassword({ body: { token, newPassword: password } });
       } catch (err) {
         if (errorCode(err) === 'INVALID_TOKEN') {
-          throw validationFailed({ token: 'This link is not valid or has expired. Ask for a new one.' }, 'The link did not work.');
+          throw validationFailed({ token: 'linkInvalid' }, 'linkDidNotWork');
         }
         throw err;
       }
@@ -268,7 +267,7 @@ export function createAccountsService(ctx: ServiceContext) {
         ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
         ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
       });
-      return me(a);
+      return me({ ...a, profile: undefined });
     },
 
     async changePassword(actor: Actor | null, input: z.output<typeof changePasswordBody>, meta: RequestMeta): Promise<Outcome<null>> {
@@ -286,7 +285,7 @@ export function createAccountsService(ctx: ServiceContext) {
       } catch (err) {
         if (errorCode(err) === 'INVALID_PASSWORD') {
           await limiter.record(rateRules.signInFailuresPerAccount, a.userId);
-          throw validationFailed({ currentPassword: 'The current password is not right.' });
+          throw validationFailed({ currentPassword: 'currentPasswordWrong' });
         }
         throw err;
       }

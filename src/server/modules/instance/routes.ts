@@ -18,7 +18,7 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService; 
     '/api/health',
     { schema: { tags: ['instance'], summary: 'Liveness and database check', response: { 200: health, ...errors(503) } } },
     async () => {
-      if (!(await databaseAnswers(pool))) throw new AppError('unavailable', 'The database does not answer.');
+      if (!(await databaseAnswers(pool))) throw new AppError('unavailable', 'databaseDown');
       return { status: 'ok' as const, database: 'ok' as const };
     },
   );

@@ -1,0 +1,206 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin/kindred.js');
+
+/** The environment of one benchmarked instance: its own data directory and port, no external database. */
+export interface Instance {
+  dataDir: string;
+  port: number;
+  url: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().unref().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function createInstance(): Promise<Instance> {
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(root, '.tmp', 'bench-'));
+  // Run as root, the embedded PostgreSQL drops to the `postgres` user, which must be able to reach its directory.
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _external, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    KINDRED_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    KINDRED_BENCH_ROUTES: 'true',
+    // Request logs would be part of what we measure.
+    LOG_LEVEL: 'warn',
+  };
+  return { dataDir, port, url, env };
+}
+
+/** A running `kindred serve` and the last lines it printed, for the error message when something goes wrong. */
+export interface Server {
+  child: ChildProcess;
+  pid: number;
+  /** Milliseconds from spawn to the first 200 from /api/health. */
+  startMs: number;
+  /** The start rebuilt the web app (its sources changed): its time and memory are not a cold start's. */
+  builtWeb: boolean;
+  output(): string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every process the harness spawned that has not exited yet, so an interrupted run can stop them. */
+const live = new Set<ChildProcess>();
+
+function spawnKindred(instance: Instance, args: string[], stdin: 'ignore' | 'pipe') {
+  const child = spawn(process.execPath, args, { cwd: root, env: instance.env, stdio: [stdin, 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+function capture(child: ChildProcess) {
+  const lines: string[] = [];
+  let builtWeb = false;
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    builtWeb ||= text.includes('Building the web app');
+    lines.push(...text.split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { output: () => lines.join('\n'), builtWeb: () => builtWeb };
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Spawns `node bin/kindred.js serve` and polls /api/health every 25 ms until it answers 200. nodeArgs go to node
+ * itself, e.g. ['--cpu-prof'] to profile the server.
+ */
+export async function startServer(instance: Instance, timeoutMs: number, nodeArgs: string[] = []): Promise<Server> {
+  const started = performance.now();
+  const child = spawnKindred(instance, [...nodeArgs, cli, 'serve'], 'ignore');
+  const { output, builtWeb } = capture(child);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  while (!(await healthy(instance.url))) {
+    if (exited) throw new Error(`kindred serve exited before it was healthy (code ${child.exitCode}):\n${output()}`);
+    if (performance.now() - started > timeoutMs) {
+      await stopServer({ child, pid: child.pid!, startMs: 0, builtWeb: builtWeb(), output }, instance).catch(() => {});
+      throw new Error(`kindred serve was not healthy after ${timeoutMs} ms:\n${output()}`);
+    }
+    await sleep(25);
+  }
+  return { child, pid: child.pid!, startMs: performance.now() - started, builtWeb: builtWeb(), output };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The embedded PostgreSQL's postmaster, from its pid file (absent when the cluster is stopped). */
+export function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8'), 10);
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * SIGTERM, then checks a clean stop within the limit: the process exited, the embedded PostgreSQL is gone and the
+ * data directory lock is released. Returns how long the stop took. Kills only the processes it started.
+ */
+export async function stopServer(server: Server, instance: Instance, limitMs = 10_000): Promise<number> {
+  const postmaster = postmasterPid(instance.dataDir);
+  const started = performance.now();
+  const exited = exitOf(server.child);
+  server.child.kill('SIGTERM');
+  const inTime = await Promise.race([exited.then(() => true), sleep(limitMs).then(() => false)]);
+  const stopMs = performance.now() - started;
+  const postgresGone = postmaster === undefined || !isRunning(postmaster);
+  const lockGone = !fs.existsSync(path.join(instance.dataDir, 'kindred.lock'));
+  if (inTime && postgresGone && lockGone) return stopMs;
+
+  if (!inTime) server.child.kill('SIGKILL');
+  await stopPostmaster(instance);
+  throw new Error(
+    `Kindred did not stop cleanly within ${limitMs} ms (exited: ${inTime}, PostgreSQL stopped: ${postgresGone}, lock released: ${lockGone}):\n${server.output()}`,
+  );
+}
+
+/**
+ * A Kindred killed before its own shutdown ran (interrupted mid-start, say) leaves its PostgreSQL running: ask the
+ * postmaster for a fast shutdown, as `pg_ctl stop -m fast` would, and wait for it.
+ */
+async function stopPostmaster(instance: Instance) {
+  const pid = postmasterPid(instance.dataDir);
+  if (pid === undefined || !isRunning(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isRunning(pid) && waited < 10_000; waited += 100) await sleep(100);
+  if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** Stops whatever the harness started and is still running, then the cluster if it outlived them. */
+export async function stopEverything(instance: Instance): Promise<void> {
+  await Promise.all(
+    [...live].map(async (child) => {
+      child.kill('SIGTERM');
+      const inTime = await Promise.race([exitOf(child).then(() => true), sleep(10_000).then(() => false)]);
+      if (!inTime) child.kill('SIGKILL');
+    }),
+  );
+  await stopPostmaster(instance);
+}
+
+/** `kindred admin create`, joining the running server's embedded database; the password goes in on stdin. */
+export async function createCoordinator(instance: Instance, email: string, password: string): Promise<void> {
+  const child = spawnKindred(instance, [cli, 'admin', 'create', '--email', email, '--name', 'Bench'], 'pipe');
+  const { output } = capture(child);
+  child.stdin?.end(`${password}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`kindred admin create failed (code ${code}):\n${output()}`);
+}
+
+/** Signs in and returns the Cookie header value carrying the session. */
+export async function signIn(instance: Instance, email: string, password: string): Promise<string> {
+  const res = await fetch(`${instance.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: instance.url },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${body}`);
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('kindred.session_token='));
+  if (!session) throw new Error(`sign-in set no kindred.session_token cookie: ${res.headers.getSetCookie().join(' | ')}`);
+  return session.split(';')[0]!;
+}

@@ -1,0 +1,71 @@
+import type { Locale } from '../../contracts/common.ts';
+
+/**
+ * Every message the API can say to a person, in each language. Services name a key; the error handler renders it
+ * in the request's language (Accept-Language), so a client never matches on wording. Schema checks answer with the
+ * contracts' own (English) field messages; the web app checks the same schemas before sending, in its language.
+ */
+export const messages = {
+  signInToContinue: { en: 'Sign in to continue.', es: 'Inicia sesión para continuar.' },
+  notFound: { en: 'Not found.', es: 'No se encontró.' },
+  fieldsNeedAttention: { en: 'Some fields need attention.', es: 'Algunos campos necesitan atención.' },
+  tooManyAttempts: { en: 'Too many attempts. Please wait and try again.', es: 'Demasiados intentos. Espera un momento y vuelve a intentarlo.' },
+  wrongCredentials: { en: 'The email or password is not right.', es: 'El correo o la contraseña no son correctos.' },
+  emailNotVerifiedResent: {
+    en: 'Confirm your email address first. We have sent you a new link.',
+    es: 'Primero confirma tu correo. Te enviamos un enlace nuevo.',
+  },
+  emailNotVerified: {
+    en: 'Confirm your email address first, with the link we sent you.',
+    es: 'Primero confirma tu correo con el enlace que te enviamos.',
+  },
+  passwordTooCommon: {
+    en: 'This password is too common. Choose a longer phrase only you would think of.',
+    es: 'Esta contraseña es demasiado común. Elige una frase más larga que solo se te ocurra a ti.',
+  },
+  inviteNeeded: {
+    en: 'Joining needs an invitation. Ask the program coordinator for a link.',
+    es: 'Para unirte necesitas una invitación. Pide un enlace a la coordinación del programa.',
+  },
+  inviteUsed: { en: 'This invitation has already been used or has expired.', es: 'Esta invitación ya se usó o venció.' },
+  linkInvalid: { en: 'This link is not valid or has expired. Ask for a new one.', es: 'Este enlace no es válido o venció. Pide uno nuevo.' },
+  linkDidNotWork: { en: 'The link did not work.', es: 'El enlace no funcionó.' },
+  currentPasswordWrong: { en: 'The current password is not right.', es: 'La contraseña actual no es correcta.' },
+  accountExists: { en: 'An account with this email already exists.', es: 'Ya existe una cuenta con este correo.' },
+  alreadyRegistered: { en: 'Already registered', es: 'Ya está registrado' },
+  keepCoordinator: { en: 'At least one coordinator must remain.', es: 'Debe quedar al menos una persona en la coordinación.' },
+  keepCoordinatorField: { en: 'Keep at least one coordinator', es: 'Mantén al menos una persona en la coordinación' },
+  databaseDown: { en: 'The database does not answer.', es: 'La base de datos no responde.' },
+  csrfRejected: {
+    en: 'This request did not come from this site. Reload the page and try again.',
+    es: 'Esta solicitud no vino de este sitio. Recarga la página e inténtalo de nuevo.',
+  },
+  invalidJson: { en: 'The request body is not valid JSON.', es: 'El cuerpo de la solicitud no es JSON válido.' },
+  emptyJson: { en: 'The JSON body is empty.', es: 'El cuerpo JSON está vacío.' },
+  payloadTooLarge: { en: 'The request body is larger than 1 MB.', es: 'El cuerpo de la solicitud pasa de 1 MB.' },
+  unsupportedMediaType: { en: 'Send the body as application/json.', es: 'Envía el cuerpo como application/json.' },
+  requestInvalid: { en: 'The request is not valid.', es: 'La solicitud no es válida.' },
+  internal: { en: 'Something went wrong on our side. Please try again.', es: 'Algo falló de nuestro lado. Inténtalo de nuevo.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(messages, value);
+
+/** The best of Kindred's languages for an Accept-Language header; English when none matches. */
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'en';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((l) => l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { lang } of ranked) if (lang === 'es' || lang === 'en') return lang;
+  return 'en';
+}
+
+export const say = (key: MessageKey, locale: Locale): string => messages[key][locale];
