@@ -7,6 +7,8 @@ import { installErrorHandling } from './http/errors.ts';
 import { installOpenApi, registerOpenApiRoute } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { installRequestContext } from './http/request-context.ts';
+import { ActorCache } from './http/actor-cache.ts';
+import { Notifications } from './db/notifications.ts';
 import { installSecurity } from './http/security.ts';
 import { installWeb } from './http/web.ts';
 import type { Jobs } from './jobs/queue.ts';
@@ -34,6 +36,7 @@ export type KindredApp = FastifyInstance & {
   services: ReturnType<typeof buildServices>;
   /** Every route registered, as "METHOD /url" (tests check the OpenAPI document against it). */
   routeList: string[];
+  actorCache: ActorCache;
 };
 
 function buildServices(ctx: ServiceContext) {
@@ -75,7 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings });
 
   installErrorHandling(app);
-  installRequestContext(app, database.pool, secret);
+  // LISTEN/NOTIFY: how instances sharing the database tell each other that sessions or roles changed.
+  const notifications = new Notifications(database.url, app.log);
+  await notifications.start();
+  app.addHook('onClose', () => notifications.close());
+  const actorCache = new ActorCache(notifications);
+  installRequestContext(app, { pool: database.pool, secret, cache: actorCache, notifications });
   installSecurity(app, config.publicUrl);
   await installOpenApi(app);
 
@@ -89,5 +97,5 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   }
   await installWeb(app, deps.webDir);
 
-  return Object.assign(app, { services, routeList }) as KindredApp;
+  return Object.assign(app, { services, routeList, actorCache }) as KindredApp;
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../access.ts';
 import type pg from 'pg';
+import type { Actor } from '../access.ts';
+import type { Notifications } from '../db/notifications.ts';
+import { SESSION_RENEW_AFTER_SECONDS, SESSION_SECONDS } from '../modules/accounts/auth.ts';
 import type { RequestMeta } from '../modules/accounts/service.ts';
-import { loadActor } from './session.ts';
+import type { ActorCache } from './actor-cache.ts';
+import { loadActor, renewedCookie, type ResolvedSession } from './session.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,15 +14,38 @@ declare module 'fastify' {
   }
 }
 
-export function installRequestContext(app: FastifyInstance, pool: pg.Pool, secret: string) {
-  const cache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
-  app.decorateRequest('actor', function (this: FastifyRequest) {
-    let pending = cache.get(this);
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function installRequestContext(
+  app: FastifyInstance,
+  deps: { pool: pg.Pool; secret: string; cache: ActorCache; notifications: Notifications },
+) {
+  const sessions = new WeakMap<FastifyRequest, Promise<ResolvedSession | null>>();
+  const resolve = (request: FastifyRequest) => {
+    let pending = sessions.get(request);
     if (!pending) {
-      pending = loadActor(pool, this.headers.cookie, secret);
-      cache.set(this, pending);
+      pending = loadActor(deps, request.headers.cookie);
+      sessions.set(request, pending);
     }
     return pending;
+  };
+  app.decorateRequest('actor', async function (this: FastifyRequest) {
+    return (await resolve(this))?.actor ?? null;
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    // A session in use is renewed once a day: 30 more days, in the database and in the cookie.
+    const pending = sessions.get(request);
+    const session = pending ? await pending.catch(() => null) : null;
+    if (session && !reply.hasHeader('set-cookie') && session.expiresAt.getTime() - Date.now() < (SESSION_SECONDS - SESSION_RENEW_AFTER_SECONDS) * 1000) {
+      await deps.pool.query(`update session set expires_at = now() + make_interval(secs => $2), updated_at = now() where id = $1`, [
+        session.actor.sessionId,
+        SESSION_SECONDS,
+      ]);
+      reply.header('set-cookie', renewedCookie(session.cookie, SESSION_SECONDS));
+    }
+    // After a write, answer only once this instance has applied the invalidations it caused (sign-out, roles...).
+    if (WRITES.has(request.method)) await deps.notifications.barrier(deps.pool);
   });
 }
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../../contracts/common.ts';
 import type { Actor } from '../access.ts';
+import type { ActorCache } from './actor-cache.ts';
 
 export const SESSION_COOKIE = 'kindred.session_token';
 export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
@@ -35,7 +36,7 @@ export function unsignSessionCookie(value: string, secret: string): string | und
 // A named statement: PostgreSQL parses and plans it once per connection, not once per request (measured in bench/).
 const LOAD_ACTOR = {
   name: 'kindred_load_actor',
-  text: `select s.id as session_id, u.id, u.name, u.email, u.email_verified, u.locale, u.time_zone, u.created_at,
+  text: `select s.id as session_id, s.expires_at, u.id, u.name, u.email, u.email_verified, u.locale, u.time_zone, u.created_at,
                 (select array_agg(r.role) from user_role r where r.user_id = u.id) as roles
            from session s join "user" u on u.id = s.user_id
           where s.token = $1 and s.expires_at > now()`,
@@ -43,6 +44,7 @@ const LOAD_ACTOR = {
 
 interface ActorRow {
   session_id: string;
+  expires_at: Date;
   id: string;
   name: string;
   email: string;
@@ -53,19 +55,33 @@ interface ActorRow {
   roles: Role[] | null;
 }
 
+export interface ResolvedSession {
+  actor: Actor;
+  expiresAt: Date;
+  /** The cookie as the browser sent it, for renewing it. */
+  cookie: { name: string; value: string };
+}
+
 /**
- * Resolves the session behind a request in one query: session, the person's own profile and roles. better-auth
- * writes sessions; this reads them on every signed-in request, which is the hot path.
+ * Resolves the session behind a request: from the actor cache when it holds it, else in one query (session, the
+ * person's own profile and roles). better-auth writes sessions; this reads them on every signed-in request.
  */
-export async function loadActor(pool: pg.Pool, cookieHeader: string | undefined, secret: string): Promise<Actor | null> {
-  const raw = readCookie(cookieHeader, SECURE_SESSION_COOKIE) ?? readCookie(cookieHeader, SESSION_COOKIE);
-  if (!raw) return null;
-  const token = unsignSessionCookie(raw, secret);
+export async function loadActor(
+  deps: { pool: pg.Pool; secret: string; cache: ActorCache },
+  cookieHeader: string | undefined,
+): Promise<ResolvedSession | null> {
+  const secure = readCookie(cookieHeader, SECURE_SESSION_COOKIE);
+  const cookie = secure !== undefined ? { name: SECURE_SESSION_COOKIE, value: secure } : { name: SESSION_COOKIE, value: readCookie(cookieHeader, SESSION_COOKIE) ?? '' };
+  if (!cookie.value) return null;
+  const token = unsignSessionCookie(cookie.value, deps.secret);
   if (!token) return null;
-  const { rows } = await pool.query<ActorRow>({ ...LOAD_ACTOR, values: [token] });
+  const cached = deps.cache.get(token);
+  if (cached) return { ...cached, cookie };
+  const epoch = deps.cache.begin();
+  const { rows } = await deps.pool.query<ActorRow>({ ...LOAD_ACTOR, values: [token] });
   const row = rows[0];
   if (!row) return null;
-  return {
+  const actor: Actor = {
     sessionId: row.session_id,
     userId: row.id,
     roles: new Set(row.roles ?? []),
@@ -80,4 +96,12 @@ export async function loadActor(pool: pg.Pool, cookieHeader: string | undefined,
       roles: row.roles,
     },
   };
+  deps.cache.set(token, actor, row.expires_at, epoch);
+  return { actor, expiresAt: row.expires_at, cookie };
+}
+
+/** The Set-Cookie that extends a session cookie, with the attributes better-auth gives it. */
+export function renewedCookie(cookie: { name: string; value: string }, maxAgeSeconds: number): string {
+  const secure = cookie.name.startsWith('__Secure-') ? '; Secure' : '';
+  return `${cookie.name}=${encodeURIComponent(cookie.value)}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -11,6 +11,9 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { account, session, user, verification } from './tables.ts';
 
 const DAY = 24 * 60 * 60;
+/** Sessions last 30 days from their last renewal; a session in use is renewed once a day (http/request-context.ts). */
+export const SESSION_SECONDS = 30 * DAY;
+export const SESSION_RENEW_AFTER_SECONDS = DAY;
 
 const localeOf = (u: unknown): Locale => ((u as { locale?: string }).locale === 'es' ? 'es' : 'en');
 
@@ -51,7 +54,7 @@ export function createAuth(deps: { config: Config; db: Db; secret: string; maile
         timeZone: { type: 'string', required: false, defaultValue: 'UTC', input: true },
       },
     },
-    session: { expiresIn: 30 * DAY, updateAge: DAY },
+    session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_RENEW_AFTER_SECONDS },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: limits.passwordMin,

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
+import { Client } from '../../../test/helpers/client.ts';
+import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
+import { buildApp, type KindredApp } from '../app.ts';
+import { connect, type Database } from '../db/client.ts';
+
+// Two Kindred instances on one database, as behind a load balancer.
+let a: TestContext;
+let bDatabase: Database;
+let b: KindredApp;
+beforeAll(async () => {
+  a = await createTestApp();
+  bDatabase = connect(a.url, { max: 3 });
+  b = await buildApp({ config: a.config, database: bDatabase, logger: false, webDir: '/nonexistent-web-build' });
+  await b.ready();
+});
+afterAll(async () => {
+  await b?.close();
+  await bDatabase?.close();
+  await a?.close();
+});
+
+const until = async (check: () => Promise<boolean>, ms = 2000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+};
+
+describe('sessions resolved from the actor cache', () => {
+  test('a repeated request is served from the cache', async () => {
+    const person = await createUser(a);
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/me')).statusCode).toBe(200);
+    const cached = b.actorCache.size;
+    expect(cached).toBeGreaterThan(0);
+    expect((await onB.get('/api/v1/me')).json().id).toBe(person.id);
+    expect(b.actorCache.size).toBe(cached);
+  });
+
+  test('signing out on one instance ends the session on the other within moments', async () => {
+    const person = await createUser(a);
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await person.client.post('/api/v1/auth/sign-out')).statusCode).toBe(204);
+    expect(await until(async () => (await onB.get('/api/v1/me')).statusCode === 401)).toBe(true);
+  });
+
+  test('on the instance that made the change, the very next request already sees it', async () => {
+    const coordinator = await createCoordinator(a);
+    const person = await createUser(a);
+    expect((await person.client.get('/api/v1/admin/settings')).statusCode).toBe(404);
+    expect((await coordinator.client.put(`/api/v1/admin/users/${person.id}/roles`, { roles: ['member', 'coordinator'] })).statusCode).toBe(200);
+    // The role change was made by another person's request; the cached session of `person` must not survive it.
+    expect((await person.client.get('/api/v1/admin/settings')).statusCode).toBe(200);
+    expect((await person.client.patch('/api/v1/me', { displayName: 'Renamed' })).statusCode).toBe(200);
+    expect((await person.client.get('/api/v1/me')).json().displayName).toBe('Renamed');
+  });
+
+  test('any writer is seen, even plain SQL: a revoked role and a deleted session', async () => {
+    const person = await createUser(a, { roles: ['coordinator'] });
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/admin/settings')).statusCode).toBe(200);
+    await a.database.pool.query(`delete from user_role where user_id = $1 and role = 'coordinator'`, [person.id]);
+    expect(await until(async () => (await onB.get('/api/v1/admin/settings')).statusCode === 404)).toBe(true);
+    await a.database.pool.query(`delete from session where user_id = $1`, [person.id]);
+    expect(await until(async () => (await onB.get('/api/v1/me')).statusCode === 401)).toBe(true);
+  });
+
+  test('an expired session is no session, cached or not', async () => {
+    const person = await createUser(a);
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/me')).statusCode).toBe(200);
+    await a.database.pool.query(`update session set expires_at = now() - interval '1 second' where user_id = $1`, [person.id]);
+    expect(await until(async () => (await onB.get('/api/v1/me')).statusCode === 401)).toBe(true);
+  });
+
+  test('an entry cached before the notifications connection dropped is not trusted after it comes back', async () => {
+    const person = await createUser(a);
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/me')).statusCode).toBe(200);
+    const listeners = async () =>
+      Number(
+        (await a.database.pool.query(`select count(*) from pg_stat_activity where datname = current_database() and query = 'listen "kindred_actor"'`)).rows[0]
+          .count,
+      );
+    expect(await listeners()).toBe(2); // A's and B's
+    // Cut both instances' LISTEN connections, and wait until both have reconnected.
+    await a.database.pool.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`);
+    expect(await until(async () => (await listeners()) === 0, 1000)).toBe(true);
+    expect(await until(async () => (await listeners()) === 2, 5000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    // A change no notification will ever announce: only a cache that dropped everything on the outage sees it.
+    await a.database.pool.query('alter table session disable trigger session_notify_actor');
+    try {
+      await a.database.pool.query(`delete from session where user_id = $1`, [person.id]);
+      expect((await onB.get('/api/v1/me')).statusCode).toBe(401);
+    } finally {
+      await a.database.pool.query('alter table session enable trigger session_notify_actor');
+    }
+  });
+});
+
+describe('session renewal', () => {
+  test('a session in use is renewed once a day, in the database and the cookie', async () => {
+    const person = await createUser(a);
+    const fresh = await person.client.get('/api/v1/me');
+    expect(fresh.headers['set-cookie']).toBeUndefined();
+    await a.database.pool.query(`update session set expires_at = now() + interval '20 days' where user_id = $1`, [person.id]);
+    // A write from outside Kindred reaches the cache by notification, within moments.
+    let res = await person.client.get('/api/v1/me');
+    await until(async () => (res = await person.client.get('/api/v1/me')).headers['set-cookie'] !== undefined);
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toContain(person.cookie.split('=')[1]);
+    expect(cookie).toMatch(/Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
+    const { rows } = await a.database.pool.query(`select extract(epoch from expires_at - now()) as left from session where user_id = $1`, [person.id]);
+    expect(Number(rows[0].left)).toBeGreaterThan(29.9 * 24 * 3600);
+  });
+});
