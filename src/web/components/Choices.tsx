@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldNotes } from './FieldNotes.tsx';
 
 /*
  * Checkboxes and radio buttons as native inputs in a fieldset. react-aria's Checkbox and Radio are not used: their
@@ -21,20 +22,11 @@ interface GroupProps<T extends string> {
 }
 
 function Group<T extends string>({ id, legend, hint, error, children }: GroupProps<T> & { children: ReactNode }) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <fieldset className="field choices" id={id} tabIndex={-1} aria-describedby={described} data-invalid={error ? true : undefined}>
       <legend className="field-label">{legend}</legend>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );

@@ -1,34 +1,18 @@
-import type { ReactNode } from 'react';
+import { describedBy, FieldNotes, type FieldProps } from './FieldNotes.tsx';
 
-interface SelectFieldProps {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: unknown;
-  onChange: (value: string) => void;
+interface SelectFieldProps extends FieldProps {
   options: { value: string; label: string }[];
 }
 
 /** A native <select>: on a phone it opens the system picker, which copes with long lists such as time zones. */
 export function SelectField({ id, name, label, hint, error, value, onChange, options }: SelectFieldProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div className="field" data-invalid={error ? true : undefined}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <select
         id={id}
         name={name}

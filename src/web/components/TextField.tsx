@@ -1,14 +1,7 @@
-import type { ReactNode } from 'react';
+import type { FieldProps } from './FieldNotes.tsx';
 import { FieldError, Input, Label, Text, TextField as AriaTextField } from 'react-aria-components';
 
-export interface TextFieldProps {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: unknown;
-  onChange: (value: string) => void;
+export interface TextFieldProps extends FieldProps {
   type?: 'text' | 'email' | 'password' | 'search' | 'number' | 'url';
   autoComplete?: string;
   inputMode?: 'text' | 'email' | 'numeric' | 'search';
