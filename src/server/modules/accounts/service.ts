@@ -4,7 +4,7 @@ import type { changePasswordBody, setupBody, signInBody, signUpBody, updateMeBod
 import type { Locale, Role } from '../../../contracts/common.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { AppError, notFound, validationFailed } from '../../http/errors.ts';
-import { rateRules } from '../../http/rate-limit.ts';
+import { type RateRule, rateRules } from '../../http/rate-limit.ts';
 import { auditRepo } from '../audit/repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { settingsRepo } from '../instance/repo.ts';
@@ -98,15 +98,24 @@ export function createAccountsService(ctx: ServiceContext) {
     return created.id;
   }
 
-  /** Sends a verification link unless this address or account has had enough of them lately. */
-  async function sendVerificationMail(email: string, meta: RequestMeta): Promise<boolean> {
+  /** Counts a mail against its limits; false when the address or the account has had enough lately. */
+  async function mailAllowed(limits: Array<[RateRule, string]>): Promise<boolean> {
     try {
-      await limiter.consume(rateRules.verificationMailPerIp, meta.ip);
-      await limiter.consume(rateRules.verificationMailPerAccount, email);
+      for (const [rule, key] of limits) await limiter.consume(rule, key);
+      return true;
     } catch (err) {
       if (err instanceof AppError && err.code === 'rate_limited') return false;
       throw err;
     }
+  }
+
+  /** Sends a verification link unless this address or account has had enough of them lately. */
+  async function sendVerificationMail(email: string, meta: RequestMeta): Promise<boolean> {
+    const allowed = await mailAllowed([
+      [rateRules.verificationMailPerIp, meta.ip],
+      [rateRules.verificationMailPerAccount, email],
+    ]);
+    if (!allowed) return false;
     try {
       await auth.api.sendVerificationEmail({ body: { email } });
     } catch (err) {
@@ -165,6 +174,8 @@ export function createAccountsService(ctx: ServiceContext) {
       if (existing) {
         // Do not reveal that the address has an account: answer as for a new one, and tell the owner by mail.
         await hashPassword(input.password);
+        // Repeated attempts from many addresses must not flood the owner's inbox: a few mails an hour at most.
+        if (!(await mailAllowed([[rateRules.verificationMailPerAccount, input.email]]))) return { status: 'accepted' };
         await ctx.mailer.send({
           to: input.email,
           template: 'account_exists',

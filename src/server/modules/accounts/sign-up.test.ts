@@ -72,6 +72,16 @@ describe('a newcomer signs up', () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  test('repeated sign-ups with a taken address mail the owner a few times at most', async () => {
+    const owner = await createUser(ctx, { displayName: 'Flooded' });
+    for (let i = 0; i < 6; i++) {
+      const res = await anon.from(`10.1.4.${i}`).post('/api/v1/auth/sign-up', { displayName: 'Someone', email: owner.email, password: PASSWORD });
+      expect(res.statusCode).toBe(202);
+    }
+    const mails = await ctx.database.db.select().from(devOutbox).where(eq(devOutbox.to, owner.email));
+    expect(mails).toHaveLength(3);
+  });
+
   test('resending a verification link gives the same answer for known and unknown addresses', async () => {
     const email = uniqueEmail();
     await signUpAndVerify(email);
