@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './accounts.ts';
 export * from './admin.ts';
 export * from './instance.ts';
+export * from './journey.ts';

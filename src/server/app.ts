@@ -21,6 +21,9 @@ import { accountsRoutes } from './modules/accounts/routes.ts';
 import { createAccountsService } from './modules/accounts/service.ts';
 import type { ServiceContext } from './modules/context.ts';
 import { instanceRoutes } from './modules/instance/routes.ts';
+import { journeyRoutes } from './modules/journey/routes.ts';
+import { journeyPlansRoutes } from './modules/journey/plans-routes.ts';
+import { journeySharingRoutes } from './modules/journey/sharing-routes.ts';
 import { createInstanceSettings, resolveSecret } from './modules/instance/service.ts';
 
 export interface AppDeps {
@@ -90,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(instanceRoutes, { accounts: services.accounts, settings, pool: database.pool });
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(accountsAdminRoutes, { admin: services.admin, accounts: services.accounts });
+  await app.register(journeyRoutes, { ctx: services.ctx });
+  await app.register(journeyPlansRoutes, { ctx: services.ctx });
+  await app.register(journeySharingRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

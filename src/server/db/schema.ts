@@ -3,3 +3,6 @@ export * from '../modules/accounts/tables.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/instance/tables.ts';
 export * from '../mail/tables.ts';
+export * from '../modules/journey/tables.ts';
+export * from '../modules/mentoring/tables.ts';
+export * from '../events/tables.ts';
