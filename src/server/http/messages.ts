@@ -46,6 +46,26 @@ export const messages = {
   unsupportedMediaType: { en: 'Send the body as application/json.', es: 'Envía el cuerpo como application/json.' },
   requestInvalid: { en: 'The request is not valid.', es: 'La solicitud no es válida.' },
   internal: { en: 'Something went wrong on our side. Please try again.', es: 'Algo falló de nuestro lado. Inténtalo de nuevo.' },
+  dateInFuture: { en: 'This date is in the future.', es: 'Esta fecha está en el futuro.' },
+  dateBeforePeriod: {
+    en: 'A new start cannot be before the current one began.',
+    es: 'Un nuevo comienzo no puede ser antes de que empezara el actual.',
+  },
+  checkInDateOutOfRange: {
+    en: 'A check-in is for today (a day either side is accepted for a device in another time zone).',
+    es: 'El registro es para hoy (se acepta un día antes o después si tu dispositivo está en otra zona horaria).',
+  },
+  rangeTooLong: { en: 'Ask for at most 366 days at a time.', es: 'Pide como máximo 366 días a la vez.' },
+  rangeReversed: { en: 'The start must not be after the end.', es: 'El inicio no puede ser después del final.' },
+  goalCountsItself: {
+    en: 'Kindred counts this goal from your activity, so there is nothing to add by hand.',
+    es: 'Kindred cuenta esta meta a partir de tu actividad, así que no hace falta añadir nada a mano.',
+  },
+  copingToolboxFull: {
+    en: 'Your toolbox holds up to 50 strategies. Remove one to add another.',
+    es: 'Tu caja de herramientas admite hasta 50 estrategias. Quita una para añadir otra.',
+  },
+  copingOrderMismatch: { en: 'List each of your strategies exactly once.', es: 'Incluye cada una de tus estrategias exactamente una vez.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -51,8 +51,10 @@ export function securityHeaders(publicUrl: string): Record<string, string> {
  */
 export function installSecurity(app: FastifyInstance, publicUrl: string) {
   const headers = securityHeaders(publicUrl);
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers);
+    // API answers are personal: never kept by a shared browser or a proxy.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   const allowed = allowedOrigins(publicUrl);
