@@ -226,3 +226,87 @@ export const crisisResource = z.object({
   emergency: z.boolean(),
 });
 export const crisisResources = z.object({ resources: z.array(crisisResource) }).meta({ id: 'CrisisResources' });
+
+// ── Goals, toolbox, mentor view and export: the requests and answers the sections above do not cover ──────────
+
+export const goalPatchBody = goalBody
+  .pick({ title: true, target: true, period: true })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
+export const goalList = z.object({ goals: z.array(goal) }).meta({ id: 'GoalList' });
+
+export const COPING_STRATEGIES_MAX = 50;
+export const copingStrategyList = z.object({ strategies: z.array(copingStrategy) }).meta({ id: 'CopingStrategyList' });
+/** The member's strategies in their new order: every one of their ids, each once. */
+export const copingOrderBody = z.strictObject({
+  ids: z
+    .array(uuid)
+    .max(COPING_STRATEGIES_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'List each strategy once' }),
+});
+
+export const sharingParams = z.strictObject({ category: shareCategory });
+
+export const mentee = z.object({ id: uuid, displayName: z.string() });
+export const menteeList = z.object({ mentees: z.array(mentee) }).meta({ id: 'MenteeList' });
+/**
+ * What a mentee shares with their active mentor: only the categories they chose (the others are absent). Private
+ * notes (check-in notes, setback notes) are always null here.
+ */
+export const menteeJourney = z
+  .object({
+    sobriety: sobrietySummary.optional(),
+    /** The last 30 days, in the mentee's time zone. */
+    checkIns: z.array(checkIn).optional(),
+    goals: z.array(goal).optional(),
+    safetyPlan: safetyPlan.optional(),
+  })
+  .meta({ id: 'MenteeJourney' });
+
+export const EXPORT_SECTIONS = ['check_ins', 'sobriety', 'goals', 'coping_strategies'] as const;
+export const exportQuery = z
+  .strictObject({
+    format: z.enum(['json', 'csv']).default('json'),
+    /** Which table a CSV holds (one CSV per section). */
+    section: z.enum(EXPORT_SECTIONS).optional(),
+  })
+  .refine((q) => q.format === 'json' || q.section !== undefined, { message: 'Choose a section for CSV', path: ['section'] });
+
+/** Everything a member has in the journey, for download. Raw facts (no computed counts), archived items included. */
+export const journeyExport = z
+  .object({
+    exportedAt: z.string(),
+    timeZone: z.string(),
+    profile: z
+      .object({ pathways: z.array(z.string()), recoveringFrom: z.array(z.string()), languages: z.array(z.string()), updatedAt: z.string() })
+      .nullable(),
+    stageHistory: z.array(z.object({ stage: z.string(), assessedAt: z.string() })),
+    tracks: z.array(
+      z.object({
+        id: uuid,
+        label: z.string(),
+        announceMilestones: z.boolean(),
+        createdAt: z.string(),
+        archivedAt: z.string().nullable(),
+        periods: z.array(z.object({ startedOn: localDate, endedOn: localDate.nullable(), setbackNote: z.string().nullable() })),
+        milestones: z.array(z.object({ milestone: z.string(), reachedOn: localDate })),
+      }),
+    ),
+    checkIns: z.array(checkIn),
+    goals: z.array(
+      z.object({
+        id: uuid,
+        title: z.string(),
+        measure: z.string(),
+        target: z.number().int(),
+        period: z.string(),
+        createdAt: z.string(),
+        archivedAt: z.string().nullable(),
+        entries: z.array(z.object({ date: localDate, amount: z.number().int(), createdAt: z.string() })),
+      }),
+    ),
+    copingStrategies: z.array(copingStrategy),
+    safetyPlan,
+    consents: sharing.shape.history,
+  })
+  .meta({ id: 'JourneyExport' });

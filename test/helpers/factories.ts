@@ -50,3 +50,13 @@ export function linkIn(text: string): URL {
   if (!match) throw new Error('no link in mail');
   return new URL(match[0]);
 }
+
+/** A mentor and a mentee, written directly (the mentoring issue will build matching on the same table). */
+export async function createMentorship(ctx: TestContext, mentorId: string, menteeId: string, status: 'active' | 'ended' = 'active') {
+  const { mentorship } = await import('../../src/server/modules/mentoring/tables.ts');
+  const [row] = await ctx.database.db
+    .insert(mentorship)
+    .values({ mentorId, menteeId, status, ...(status === 'ended' ? { endedAt: new Date() } : {}) })
+    .returning();
+  return row!;
+}

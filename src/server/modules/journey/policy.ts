@@ -18,6 +18,8 @@ export interface JourneyAudience {
  * only for categories the member shares; nobody else, coordinators included.
  */
 export const journeyPolicy = {
+  /** Only the member's active mentor opens the mentor view (and then sees only what is shared). */
+  isActiveMentor: ((actor, r: JourneyAudience) => r.mentorId !== null && actor.userId === r.mentorId) satisfies Rule<JourneyAudience>,
   ownJourney: ((actor, owner: { ownerId: string }) => actor.userId === owner.ownerId) satisfies Rule<{ ownerId: string }>,
   seeCategory: ((actor, r: JourneyAudience & { category: ShareCategory }) =>
     actor.userId === r.ownerId || (r.mentorId !== null && actor.userId === r.mentorId && r.sharedWithMentor.has(r.category))) satisfies Rule<

@@ -36,7 +36,7 @@ export function createSobrietyService(ctx: ServiceContext) {
   const { db } = ctx;
 
   /** A member's summary. Newly reached milestones are recorded once and announced as domain events. */
-  async function summaryFor(userId: string, who: Actor | string = userId): Promise<Summary> {
+  async function summaryFor(userId: string, who: Actor | string = userId, opts: { recordMilestones?: boolean } = {}): Promise<Summary> {
     const { timeZone, today } = await memberClock(db, who);
     const tracks = await sobrietyRepo.tracksOf(db, userId);
     const described: Summary['tracks'] = [];
@@ -45,7 +45,7 @@ export function createSobrietyService(ctx: ServiceContext) {
       if (!summary) continue;
       described.push(summary);
       const unseen = summary.reached.filter((m) => !track.milestones.includes(m.key));
-      if (unseen.length) await announceMilestones(userId, track, unseen);
+      if (unseen.length && opts.recordMilestones !== false) await announceMilestones(userId, track, unseen);
     }
     return { today, timeZone, tracks: described };
   }

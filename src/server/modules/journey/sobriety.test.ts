@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
-import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { createMentorship, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { domainEvent } from '../../events/tables.ts';
 import { addDays, todayIn } from './dates.ts';
 
@@ -84,5 +84,22 @@ describe('recovery dates', () => {
     expect((await other.client.delete(`/api/v1/me/sobriety/tracks/${mine.id}`)).statusCode).toBe(404);
     expect((await other.client.get('/api/v1/me/sobriety')).json().tracks).toEqual([]);
     expect((await member.client.get('/api/v1/me/sobriety')).json().tracks[0].label).toBe(mine.label);
+  });
+
+  test("a mentor's look at shared dates records nothing on the member's behalf", async () => {
+    const mentee = await createUser(ctx);
+    const mentor = await createUser(ctx, { roles: ['peer_supporter'] });
+    await createMentorship(ctx, mentor.id, mentee.id);
+    // Created straight in the database, so no read by the member has recorded its milestones yet.
+    const { sobrietyRepo } = await import('./sobriety-repo.ts');
+    await sobrietyRepo.createTrack(ctx.database.db, { userId: mentee.id, label: 'alcohol', startedOn: addDays(todayIn('UTC'), -40), announce: false });
+    expect((await mentee.client.put('/api/v1/me/sharing/sobriety', { mentor: true })).statusCode).toBe(200);
+    const view = await mentor.client.get(`/api/v1/mentees/${mentee.id}/journey`);
+    expect(view.json().sobriety.tracks[0].days).toBe(40);
+    const events = await ctx.database.db.select().from(domainEvent).where(eq(domainEvent.userId, mentee.id));
+    expect(events.filter((e) => e.type === 'journey.milestone_reached')).toEqual([]);
+    await mentee.client.get('/api/v1/me/sobriety');
+    const after = await ctx.database.db.select().from(domainEvent).where(eq(domainEvent.userId, mentee.id));
+    expect(after.filter((e) => e.type === 'journey.milestone_reached').length).toBe(3);
   });
 });

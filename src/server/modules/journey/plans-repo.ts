@@ -1,0 +1,156 @@
+import { and, asc, type Column, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { checkIn, copingStrategy, goal, goalEntry, safetyPlan } from './tables.ts';
+
+export type GoalRow = Pick<typeof goal.$inferSelect, 'id' | 'title' | 'measure' | 'target' | 'period'>;
+type Range = { from: string; to: string };
+
+const goalColumns = { id: goal.id, title: goal.title, measure: goal.measure, target: goal.target, period: goal.period };
+const strategyColumns = { id: copingStrategy.id, title: copingStrategy.title, steps: copingStrategy.steps, position: copingStrategy.position };
+const activeGoal = (userId: string, id: string) => and(eq(goal.id, id), eq(goal.userId, userId), isNull(goal.archivedAt));
+const ownStrategy = (userId: string, id: string) => and(eq(copingStrategy.id, id), eq(copingStrategy.userId, userId));
+const within = (column: Column, r: Range) => sql`${column} between ${r.from} and ${r.to}`;
+
+export const plansRepo = {
+  goals: {
+    async listActive(db: Queryable, userId: string): Promise<GoalRow[]> {
+      return db
+        .select(goalColumns)
+        .from(goal)
+        .where(and(eq(goal.userId, userId), isNull(goal.archivedAt)))
+        .orderBy(asc(goal.createdAt), asc(goal.id));
+    },
+
+    async findActive(db: Queryable, userId: string, id: string): Promise<GoalRow | undefined> {
+      const [row] = await db.select(goalColumns).from(goal).where(activeGoal(userId, id));
+      return row;
+    },
+
+    async create(db: Queryable, userId: string, v: { title: string; measure: string; target: number; period: string }): Promise<GoalRow> {
+      const [row] = await db
+        .insert(goal)
+        .values({ userId, ...v })
+        .returning(goalColumns);
+      return row!;
+    },
+
+    async update(db: Queryable, userId: string, id: string, patch: { title?: string; target?: number; period?: string }) {
+      const [row] = await db.update(goal).set(patch).where(activeGoal(userId, id)).returning(goalColumns);
+      return row;
+    },
+
+    async archive(db: Queryable, userId: string, id: string) {
+      const rows = await db.update(goal).set({ archivedAt: sql`now()` }).where(activeGoal(userId, id)).returning({ id: goal.id });
+      return rows.length === 1;
+    },
+
+    async addEntry(db: Queryable, v: { goalId: string; userId: string; localDate: string; amount: number }) {
+      await db.insert(goalEntry).values(v);
+    },
+
+    /** Check-ins and meetings (as reported in check-ins) of a member in the current week and month. */
+    async checkInTotals(db: Queryable, userId: string, week: Range, month: Range) {
+      const [row] = await db
+        .select({
+          weekCheckIns: sql<number>`count(*) filter (where ${within(checkIn.localDate, week)})`.mapWith(Number),
+          monthCheckIns: sql<number>`count(*) filter (where ${within(checkIn.localDate, month)})`.mapWith(Number),
+          weekMeetings: sql<number>`coalesce(sum(${checkIn.meetings}) filter (where ${within(checkIn.localDate, week)}), 0)`.mapWith(Number),
+          monthMeetings: sql<number>`coalesce(sum(${checkIn.meetings}) filter (where ${within(checkIn.localDate, month)}), 0)`.mapWith(Number),
+        })
+        .from(checkIn)
+        // Either range lies within these bounds: one index scan for both.
+        .where(and(eq(checkIn.userId, userId), within(checkIn.localDate, { from: minOf(week.from, month.from), to: maxOf(week.to, month.to) })));
+      return row ?? { weekCheckIns: 0, monthCheckIns: 0, weekMeetings: 0, monthMeetings: 0 };
+    },
+
+    /** Self-reported amounts per goal in the current week and month. */
+    async entryTotals(db: Queryable, goalIds: string[], week: Range, month: Range) {
+      if (goalIds.length === 0) return new Map<string, { week: number; month: number }>();
+      const rows = await db
+        .select({
+          goalId: goalEntry.goalId,
+          week: sql<number>`coalesce(sum(${goalEntry.amount}) filter (where ${within(goalEntry.localDate, week)}), 0)`.mapWith(Number),
+          month: sql<number>`coalesce(sum(${goalEntry.amount}) filter (where ${within(goalEntry.localDate, month)}), 0)`.mapWith(Number),
+        })
+        .from(goalEntry)
+        .where(and(inArray(goalEntry.goalId, goalIds), within(goalEntry.localDate, { from: minOf(week.from, month.from), to: maxOf(week.to, month.to) })))
+        .groupBy(goalEntry.goalId);
+      return new Map(rows.map((r) => [r.goalId, { week: r.week, month: r.month }]));
+    },
+  },
+
+  strategies: {
+    async list(db: Queryable, userId: string) {
+      return db
+        .select(strategyColumns)
+        .from(copingStrategy)
+        .where(eq(copingStrategy.userId, userId))
+        .orderBy(asc(copingStrategy.position), asc(copingStrategy.createdAt), asc(copingStrategy.id));
+    },
+
+    /** Serialises a member's toolbox changes (the count limit and the order hold under concurrent requests). */
+    async lock(db: Queryable, userId: string) {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coping_strategy:${userId}`}, 0))`);
+    },
+
+    async count(db: Queryable, userId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(copingStrategy).where(eq(copingStrategy.userId, userId));
+      return row?.n ?? 0;
+    },
+
+    /** Adds a strategy at the end of the member's list. */
+    async append(db: Queryable, userId: string, v: { title: string; steps: string[] }) {
+      const [row] = await db
+        .insert(copingStrategy)
+        .values({
+          userId,
+          ...v,
+          position: sql`(select coalesce(max(${copingStrategy.position}) + 1, 0) from ${copingStrategy} where ${copingStrategy.userId} = ${userId})`,
+        })
+        .returning(strategyColumns);
+      return row!;
+    },
+
+    async update(db: Queryable, userId: string, id: string, v: { title: string; steps: string[] }) {
+      const [row] = await db
+        .update(copingStrategy)
+        .set({ ...v, updatedAt: sql`now()` })
+        .where(ownStrategy(userId, id))
+        .returning(strategyColumns);
+      return row;
+    },
+
+    async remove(db: Queryable, userId: string, id: string) {
+      const rows = await db.delete(copingStrategy).where(ownStrategy(userId, id)).returning({ id: copingStrategy.id });
+      return rows.length === 1;
+    },
+
+    /** Positions follow the order of `ids` (the caller checked they are exactly the member's). */
+    async reorder(db: Queryable, userId: string, ids: string[]) {
+      if (ids.length === 0) return;
+      await db.execute(sql`
+        update coping_strategy s set position = o.position - 1, updated_at = now()
+          from unnest(${`{${ids.join(',')}}`}::uuid[]) with ordinality as o(id, position)
+         where s.id = o.id and s.user_id = ${userId}`);
+    },
+  },
+
+  safetyPlan: {
+    async find(db: Queryable, userId: string) {
+      const [row] = await db.select({ sections: safetyPlan.sections, updatedAt: safetyPlan.updatedAt }).from(safetyPlan).where(eq(safetyPlan.userId, userId));
+      return row;
+    },
+
+    async save(db: Queryable, userId: string, sections: unknown) {
+      const [row] = await db
+        .insert(safetyPlan)
+        .values({ userId, sections })
+        .onConflictDoUpdate({ target: safetyPlan.userId, set: { sections, updatedAt: sql`now()` } })
+        .returning({ sections: safetyPlan.sections, updatedAt: safetyPlan.updatedAt });
+      return row!;
+    },
+  },
+};
+
+const minOf = (a: string, b: string) => (a < b ? a : b);
+const maxOf = (a: string, b: string) => (a > b ? a : b);
