@@ -1,7 +1,8 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { RequireSignedIn, RequireSignedOut } from './features/account/guards.tsx';
 import { AdminLayout } from './routes/admin/layout.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
+import { HelpPage } from './routes/help.tsx';
 import { HomePage } from './routes/home.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
@@ -24,6 +25,31 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'settings', element: <RequireSignedIn><SettingsPage /></RequireSignedIn> },
+      // Help is never behind a sign-in or a lazy load: it must appear at once, for anyone.
+      { path: 'help', element: <HelpPage /> },
+      {
+        path: 'journey',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/journey/index.tsx')).JourneyIndexPage }) },
+          { path: 'check-in', lazy: async () => ({ Component: (await import('./routes/journey/check-in.tsx')).CheckInPage }) },
+          { path: 'history', lazy: async () => ({ Component: (await import('./routes/journey/history.tsx')).HistoryPage }) },
+          { path: 'sobriety', lazy: async () => ({ Component: (await import('./routes/journey/sobriety.tsx')).SobrietyPage }) },
+          { path: 'goals', lazy: async () => ({ Component: (await import('./routes/journey/goals.tsx')).GoalsPage }) },
+          { path: 'toolbox', lazy: async () => ({ Component: (await import('./routes/journey/toolbox.tsx')).ToolboxPage }) },
+          { path: 'safety-plan', lazy: async () => ({ Component: (await import('./routes/journey/safety-plan.tsx')).SafetyPlanPage }) },
+          { path: 'sharing', lazy: async () => ({ Component: (await import('./routes/journey/sharing.tsx')).SharingPage }) },
+          { path: 'profile', lazy: async () => ({ Component: (await import('./routes/journey/profile.tsx')).ProfilePage }) },
+        ],
+      },
+      {
+        path: 'mentees',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/mentees.tsx')).MenteesPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/mentees.tsx')).MenteePage }) },
+        ],
+      },
       {
         path: 'admin',
         element: <RequireSignedIn role="coordinator"><AdminLayout /></RequireSignedIn>,

@@ -23,6 +23,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('nav.skip')}
       </a>
       <header className="site-header">
+        {/* One tap from every page, signed in or not. */}
+        <Link to="/help" className="help-now">
+          <span className="help-now-icon" aria-hidden="true" />
+          {t('nav.help')}
+        </Link>
         <div className="site-header-bar">
           <Link to="/" className="brand">
             <img src="/icon.svg" alt="" width="32" height="32" />
@@ -60,6 +65,11 @@ function MainNav() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            {me.roles.includes('member') && (
+              <li>
+                <NavLink to="/journey">{t('nav.journey')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>

@@ -17,15 +17,15 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Same-origin JSON call to Kindred's API. Resolves to the parsed body (undefined for 204); throws ApiError. */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Same-origin call to Kindred's API; throws ApiError for a failed request, with the catalog's code and message. */
+async function send(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
-        accept: 'application/json',
+        accept,
         // The server answers errors in this language.
         'accept-language': currentLocale(),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -34,9 +34,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'network', 'We could not reach the server. Check your connection and try again.');
   }
-  if (res.status === 204) return undefined as T;
+  if (res.ok) return res;
   const data: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return data as T;
   const error = (data as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } } | undefined)?.error;
   const retryAfter = Number(res.headers.get('retry-after'));
   throw new ApiError(
@@ -46,6 +45,18 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     error?.fields ?? {},
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
+}
+
+/** Same-origin JSON call to Kindred's API. Resolves to the parsed body (undefined for 204); throws ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, body, 'application/json');
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => undefined)) as T;
+}
+
+/** A GET for a text answer such as an SVG image; throws ApiError like api(). */
+export async function apiText(path: string, accept: string): Promise<string> {
+  return (await send('GET', path, undefined, accept)).text();
 }
 
 export const isApiError = (err: unknown, code?: ApiError['code']): err is ApiError =>

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { ApiError } from './api.ts';
 import { errorMessage, issueMessage } from './messages.ts';
 
-type Values = Record<string, string | boolean | string[]>;
+/** Form state: text, a checkbox, a list of choices, or rows of text (e.g. contacts with a name and a phone). */
+type Values = Record<string, string | boolean | string[] | Record<string, string>[]>;
 
 export interface FormFeedback {
   /** One line for the alert region at the top of the form. */

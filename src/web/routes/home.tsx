@@ -5,6 +5,7 @@ import { ROLES } from '../../contracts/common.ts';
 import { Page } from '../components/Page.tsx';
 import { useMe } from '../features/account/api.ts';
 import { useInstance } from '../features/instance/api.ts';
+import { JourneyHome } from '../features/journey/JourneyHome.tsx';
 
 export function HomePage() {
   const me = useMe().data;
@@ -47,7 +48,8 @@ function MemberHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
     <Page title={t('home.title', { name: me.displayName })} lead={<p>{t('home.lead')}</p>}>
-      {ROLES.filter((role) => me.roles.includes(role)).map((role) => (
+      {me.roles.includes('member') && <JourneyHome me={me} />}
+      {ROLES.filter((role) => role !== 'member' && me.roles.includes(role)).map((role) => (
         <section key={role} className="card" aria-labelledby={`home-${role}`}>
           <h2 id={`home-${role}`}>{t(`home.${role}.title`)}</h2>
           <p>{t(`home.${role}.body`)}</p>

@@ -30,7 +30,10 @@ export function Root() {
         </Alert>
       </div>
     );
-  } else if (instance.data.setupRequired && pathname !== '/setup') content = <Navigate to="/setup" replace />;
+  } else if (instance.data.setupRequired && pathname !== '/setup' && pathname !== '/help') {
+    // Help stays reachable even before setup: crisis lines are never one redirect away.
+    content = <Navigate to="/setup" replace />;
+  }
   else content = <Outlet />;
 
   return <AppShell>{content}</AppShell>;

@@ -8,15 +8,18 @@ export interface ChartInput {
   points: Array<{ date: string; mood: number; craving: number }>;
   setbacks: string[];
   labels: { title: string; desc: string; mood: string; craving: string; setback: string };
+  /** How an axis date reads in the member's language. */
+  formatDate: (date: string) => string;
 }
 
-const W = 640;
-const H = 240;
-const PAD = { left: 36, right: 12, top: 16, bottom: 36 };
+// Drawn small and scaled up by the page, so its text stays legible on a phone.
+const W = 360;
+const H = 200;
+const PAD = { left: 8, right: 8, top: 24, bottom: 34 };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderChart({ days, points, setbacks, labels }: ChartInput): string {
+export function renderChart({ days, points, setbacks, labels, formatDate }: ChartInput): string {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const index = new Map(days.map((d, i) => [d, i]));
@@ -35,8 +38,8 @@ export function renderChart({ days, points, setbacks, labels }: ChartInput): str
     .filter((d) => index.has(d))
     .map((d) => `<line x1="${x(d).toFixed(1)}" x2="${x(d).toFixed(1)}" y1="${PAD.top}" y2="${H - PAD.bottom}" stroke="#9a5b13" stroke-width="2" stroke-dasharray="4 3"/>`)
     .join('');
-  const first = days[0] ?? '';
-  const last = days[days.length - 1] ?? '';
+  const first = days[0] ? formatDate(days[0]) : '';
+  const last = days.length ? formatDate(days[days.length - 1]!) : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="t d">`,
     `<title id="t">${esc(labels.title)}</title><desc id="d">${esc(labels.desc)}</desc>`,
@@ -46,10 +49,10 @@ export function renderChart({ days, points, setbacks, labels }: ChartInput): str
     points.length ? `<path d="${line('craving')}" fill="none" stroke="#9a5b13" stroke-width="2.5"/>` : '',
     points.length ? `<path d="${line('mood')}" fill="none" stroke="#1f5c55" stroke-width="2.5"/>` : '',
     marks,
-    `<text x="${PAD.left}" y="${H - 6}" font-size="12" fill="#3b3f44" font-family="sans-serif">${esc(first)}</text>`,
-    `<text x="${W - PAD.right}" y="${H - 6}" font-size="12" fill="#3b3f44" font-family="sans-serif" text-anchor="end">${esc(last)}</text>`,
-    `<text x="${PAD.left + 4}" y="${PAD.top + 12}" font-size="12" fill="#1f5c55" font-family="sans-serif">${esc(labels.mood)}</text>`,
-    `<text x="${PAD.left + 84}" y="${PAD.top + 12}" font-size="12" fill="#9a5b13" font-family="sans-serif">${esc(labels.craving)}</text>`,
+    `<text x="${PAD.left}" y="${H - 6}" font-size="14" fill="#3b3f44" font-family="sans-serif">${esc(first)}</text>`,
+    `<text x="${W - PAD.right}" y="${H - 6}" font-size="14" fill="#3b3f44" font-family="sans-serif" text-anchor="end">${esc(last)}</text>`,
+    `<text x="${PAD.left}" y="${PAD.top - 8}" font-size="14" fill="#1f5c55" font-family="sans-serif">${esc(labels.mood)}</text>`,
+    `<text x="${PAD.left + 90}" y="${PAD.top - 8}" font-size="14" fill="#9a5b13" font-family="sans-serif">${esc(labels.craving)}</text>`,
     '</svg>',
   ].join('');
 }

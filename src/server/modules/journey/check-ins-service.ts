@@ -44,7 +44,7 @@ const MAX_RANGE_DAYS = 366;
 
 const chartLabels = {
   en: { title: 'Mood and craving', mood: 'Mood', craving: 'Craving', setback: 'Setback', desc: (n: number, d: number) => `${n} check-ins in the last ${d} days.` },
-  es: { title: 'Ánimo y ganas de consumir', mood: 'Ánimo', craving: 'Ganas', setback: 'Recaída', desc: (n: number, d: number) => `${n} registros en los últimos ${d} días.` },
+  es: { title: 'Ánimo y ganas de consumir', mood: 'Ánimo', craving: 'Ganas', setback: 'Tropiezo', desc: (n: number, d: number) => `${n} registros en los últimos ${d} días.` },
 } as const;
 
 export function createCheckInsService(ctx: ServiceContext) {
@@ -116,6 +116,7 @@ export function createCheckInsService(ctx: ServiceContext) {
         points: rows.map((r) => ({ date: r.localDate, mood: r.mood, craving: r.craving })),
         setbacks: tracks.flatMap((t) => t.periods.flatMap((p) => (p.endedOn ? [p.endedOn] : []))),
         labels: { ...labels, desc: labels.desc(rows.length, days) },
+        formatDate: (date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)),
       });
     },
   };

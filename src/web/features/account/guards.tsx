@@ -16,11 +16,15 @@ export function RequireSignedIn({ role, children }: { role?: Role; children: Rea
   return children;
 }
 
-/** Sign-in and sign-up make no sense when already signed in. */
+/**
+ * Sign-in and sign-up make no sense when already signed in. Signing in re-renders this guard before the sign-in
+ * page's own navigation lands, so it honours ?next= too: otherwise it would win the race and drop the person at home.
+ */
 export function RequireSignedOut({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
+  const { search } = useLocation();
   if (isPending) return <Loading />;
-  if (me) return <Navigate to="/" replace />;
+  if (me) return <Navigate to={safeNext(new URLSearchParams(search).get('next'))} replace />;
   return children;
 }
 
