@@ -160,8 +160,8 @@ export async function stopEverything(instance: Instance): Promise<void> {
 }
 
 /** `kindred admin create`, joining the running server's embedded database; the password goes in on stdin. */
-export async function createCoordinator(instance: Instance, email: string, password: string): Promise<void> {
-  const child = spawnKindred(instance, [cli, 'admin', 'create', '--email', email, '--name', 'Bench'], 'pipe');
+export async function createCoordinator(instance: Instance, email: string, password: string, name = 'Bench'): Promise<void> {
+  const child = spawnKindred(instance, [cli, 'admin', 'create', '--email', email, '--name', name], 'pipe');
   const { output } = capture(child);
   child.stdin?.end(`${password}\n`);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,11 +1,14 @@
 // `npm run bench`: boots Kindred for real (embedded PostgreSQL, temp data directory) and measures throughput,
-// cold start and idle memory. Progress goes to stderr, the markdown report to stdout and bench/results/.
+// cold start, idle memory, and the journey routes with 10,000 members and 1,000,000 check-ins loaded. Progress goes
+// to stderr, the markdown report to stdout and bench/results/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { webBuildIsStale } from '../src/cli/web-build.ts';
 import { runningEmbeddedUrl } from '../src/server/db/embedded.ts';
+import { addDays } from '../src/server/modules/journey/dates.ts';
+import { explainJourneyQueries, loadJourneyData, prepareMeasuredMember } from './journey.ts';
 import {
   createCoordinator,
   createInstance,
@@ -20,7 +23,7 @@ import {
 } from './kindred.ts';
 import { type LoadSettings, loadRoute } from './load.ts';
 import { cpuTime, memoryFootprint } from './proc.ts';
-import { type BenchResults, type MemorySnapshot, renderMarkdown, summarize } from './report.ts';
+import { type BenchResults, type JourneyResults, type MemorySnapshot, renderMarkdown, summarize } from './report.ts';
 
 const envInt = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
 const settings: LoadSettings = {
@@ -32,6 +35,13 @@ const COLD_STARTS = 3;
 const IDLE_MS = 5000;
 const EMAIL = 'bench@example.org';
 const PASSWORD = 'bench harness password 2026';
+/** The journey data set: the issue's 10,000 members and 1,000,000 check-ins by default. */
+const JOURNEY = { members: envInt('BENCH_MEMBERS', 10_000), checkInsPerMember: envInt('BENCH_CHECK_INS', 100) };
+const MEMBER_EMAIL = 'bench-member@example.org';
+const MEMBER_ZONE = 'America/Chicago';
+/** The measured member's check-ins go back this far; the measured range is the last 90 days. */
+const MEMBER_DAYS = 120;
+const RANGE_DAYS = 90;
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,7 +111,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   const cookie = await signIn(instance, EMAIL, PASSWORD);
   const postmaster = postmasterPid(instance.dataDir);
   const sampleCpu = () => cpuTime(server.pid, postmaster);
-  const load = async (label: string, path: string, headers?: Record<string, string>) => {
+  const load: LoadOne = async (label, path, headers) => {
     progress(`loading ${path} (${settings.warmupS} s warm-up + ${settings.durationS} s)`);
     return loadRoute(instance.url, { label, path, headers }, settings, sampleCpu);
   };
@@ -111,6 +121,8 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
 
   await sleep(IDLE_MS);
   memory.push(await snapshot('idle after load', server, instance));
+  // After the memory snapshots, so the sections above stay comparable with earlier runs.
+  const journey = await measureJourney(instance, load);
   const postgres = await postgresVersion(instance);
   await stop();
 
@@ -123,9 +135,40 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     autocannon,
     settings,
     routes: { bare, health, me },
+    journey,
     firstStart,
     coldStarts,
     memory,
+  };
+}
+
+type LoadOne = (label: string, path: string, headers?: Record<string, string>) => ReturnType<typeof loadRoute>;
+
+/**
+ * The journey routes with the issue's data set loaded: members with check-ins and recovery dates inserted by SQL
+ * (generate_series inside PostgreSQL), then one member who signs in like anyone else, with a full 90-day range and a
+ * recovery date with two setbacks. The queries the routes run are EXPLAIN ANALYZEd afterwards for the report.
+ */
+async function measureJourney(instance: Instance, load: LoadOne): Promise<JourneyResults> {
+  const url = runningEmbeddedUrl(instance.dataDir);
+  if (!url) throw new Error(`No running embedded PostgreSQL for ${instance.dataDir}`);
+  progress(`journey: loading ${JOURNEY.members} members with ${JOURNEY.checkInsPerMember} check-ins each`);
+  const data = await loadJourneyData(url, JOURNEY);
+  progress(`journey: ${data.checkIns} check-ins, ${data.periods} periods, ${data.milestones} milestones in ${(data.loadMs / 1000).toFixed(1)} s (+ VACUUM ANALYZE and CHECKPOINT ${(data.settleMs / 1000).toFixed(1)} s)`);
+
+  await createCoordinator(instance, MEMBER_EMAIL, PASSWORD, 'Bench member');
+  const member = await prepareMeasuredMember(url, MEMBER_EMAIL, { timeZone: MEMBER_ZONE, days: MEMBER_DAYS });
+  const cookie = await signIn(instance, MEMBER_EMAIL, PASSWORD);
+  const range = { from: addDays(member.today, -(RANGE_DAYS - 1)), to: member.today };
+  const checkIns = await load(`my check-ins, ${RANGE_DAYS} days`, `/api/v1/me/check-ins?from=${range.from}&to=${range.to}`, { cookie });
+  const sobriety = await load('my recovery dates (sobriety summary)', '/api/v1/me/sobriety', { cookie });
+  progress('journey: EXPLAIN ANALYZE of the queries behind both routes');
+  const plans = await explainJourneyQueries(url, member.userId, { ...range, today: member.today });
+  return {
+    data,
+    member: { checkIns: member.checkIns, rangeDays: RANGE_DAYS, periods: member.periods, timeZone: MEMBER_ZONE },
+    routes: { checkIns, sobriety },
+    plans,
   };
 }
 

@@ -18,7 +18,7 @@ function report(s: DemoSummary): string {
   const rows: [string, string | number][] = [
     ...(Object.entries(s.roles) as [Role, number][]).map(([role, n]): [string, number] => [ROLE_LABELS[role][1], n]),
     ['languages', `${s.locales.en} English, ${s.locales.es} Spanish`],
-    ...Object.entries(s.created),
+    ...Object.entries(s.created).map(([label, n]): [string, string] => [label, n.toLocaleString('en-US')]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const nameWidth = Math.max(...s.samples.map((x) => x.displayName.length));

@@ -1,15 +1,32 @@
-import { count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROLES } from '../../contracts/common.ts';
+import { checkInBody, copingStrategyBody, goalBody, PATHWAYS, safetyPlanBody, TRIGGERS } from '../../contracts/journey.ts';
 import { invite, user, userRole } from '../../server/modules/accounts/tables.ts';
 import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
+import { todayIn } from '../../server/modules/journey/dates.ts';
+import {
+  checkIn,
+  copingStrategy,
+  goal,
+  goalEntry,
+  journeyConsent,
+  milestoneReached,
+  recoveryProfile,
+  safetyPlan,
+  sobrietyPeriod,
+  sobrietyTrack,
+  stageAssessment,
+} from '../../server/modules/journey/tables.ts';
+import { mentorship } from '../../server/modules/mentoring/tables.ts';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client, sessionCookie } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
+import { GRATITUDE, planJourneys } from './journey.ts';
 import { DEMO_EMAIL_DOMAIN, planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
-import { DEMO_SEEDED, DemoAlreadySeededError, type DemoSummary, seedDemo } from './seed.ts';
+import { DEMO_SEEDED, DEMO_STEPS, DemoAlreadySeededError, type DemoSummary, seedDemo } from './seed.ts';
 
 let ctx: TestContext;
 let summary: DemoSummary;
@@ -28,22 +45,33 @@ const demoPeople = async () => {
   return rows.filter((r) => r.email !== realCoordinatorEmail);
 };
 
-const tally = async () => {
-  const db = ctx.database.db;
-  const [[users], [roles], [invites], [audit]] = await Promise.all([
-    db.select({ n: count() }).from(user),
-    db.select({ n: count() }).from(userRole),
-    db.select({ n: count() }).from(invite),
-    db.select({ n: count() }).from(auditLog),
-  ]);
-  return { users: users!.n, roles: roles!.n, invites: invites!.n, audit: audit!.n };
+const JOURNEY_TABLES = {
+  sobrietyTrack,
+  sobrietyPeriod,
+  milestoneReached,
+  checkIn,
+  recoveryProfile,
+  stageAssessment,
+  goal,
+  goalEntry,
+  copingStrategy,
+  safetyPlan,
+  mentorship,
+  journeyConsent,
+};
+
+/** Row counts of every table the demo writes. */
+const tally = async (db = ctx.database.db) => {
+  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES };
+  const counts = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
+  return Object.fromEntries(counts);
 };
 
 describe('kindred demo', () => {
   test('adds at least 60 people, next to the people already there', async () => {
     expect(summary.people).toBe(72);
     expect(await demoPeople()).toHaveLength(72);
-    expect((await tally()).users).toBe(73);
+    expect((await tally()).user).toBe(73);
     // Sign-up dates spread over the past two years.
     const joined = (await ctx.database.db.select({ at: user.createdAt }).from(user)).map((r) => r.at.getTime());
     expect(Date.now() - Math.min(...joined)).toBeGreaterThan(365 * 24 * 60 * 60 * 1000);
@@ -105,6 +133,24 @@ describe('kindred demo', () => {
     expect(res.json()).toMatchObject({ displayName: sample.displayName, roles: expect.arrayContaining(['peer_supporter']) });
   });
 
+  test('a run that fails after the journeys were written takes them back too', async () => {
+    const other = await createTestApp();
+    try {
+      const before = await tally(other.database.db);
+      const failing = async ({ db }: { db: typeof other.database.db }) => {
+        // The journeys are written by now: this proves they are taken back, not that they never were.
+        expect((await db.select({ n: count() }).from(checkIn))[0]!.n).toBeGreaterThan(0);
+        expect((await db.select({ n: count() }).from(mentorship))[0]!.n).toBeGreaterThan(0);
+        throw new Error('a later step failed');
+      };
+      await expect(seedDemo(other.app, { people: 20, seed: 5, steps: [...DEMO_STEPS, failing] })).rejects.toThrow('a later step failed');
+      expect(await tally(other.database.db)).toEqual(before);
+      expect(await settingsRepo.get(other.database.db, DEMO_SEEDED)).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   test('a run that fails half-way takes back what it made', async () => {
     const other = await createTestApp();
     try {
@@ -125,5 +171,239 @@ describe('kindred demo', () => {
   test('the same seed plans the same people', () => {
     expect(planPeople(72, new SeededRandom(7))).toEqual(planPeople(72, new SeededRandom(7)));
     expect(planPeople(72, new SeededRandom(7))).not.toEqual(planPeople(72, new SeededRandom(8)));
+  });
+});
+
+describe('kindred demo: recovery journeys', () => {
+  const db = () => ctx.database.db;
+  const members = async () => {
+    const rows = await db()
+      .select({ id: user.id, locale: user.locale, timeZone: user.timeZone })
+      .from(user)
+      .innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, 'member')));
+    return rows;
+  };
+  const checkInsByUser = async () => {
+    const rows = await db().select().from(checkIn).orderBy(asc(checkIn.userId), asc(checkIn.localDate));
+    const byUser = new Map<string, typeof rows>();
+    for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+    return byUser;
+  };
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+
+  test('members have months of check-ins, with gaps', async () => {
+    const all = await members();
+    const byUser = await checkInsByUser();
+    expect(byUser.size).toBeGreaterThan(all.length * 0.75);
+    const spans = [...byUser.values()].map((rows) => daysBetween(rows[0]!.localDate, rows.at(-1)!.localDate));
+    expect(spans.filter((d) => d >= 60).length).toBeGreaterThan(byUser.size / 2);
+    expect(Math.max(...spans)).toBeGreaterThan(180);
+    // Most days checked in, not every day.
+    const fullness = [...byUser.values()].filter((r) => r.length > 30).map((r) => r.length / (daysBetween(r[0]!.localDate, r.at(-1)!.localDate) + 1));
+    const mean = fullness.reduce((a, b) => a + b, 0) / fullness.length;
+    expect(mean).toBeGreaterThan(0.55);
+    expect(mean).toBeLessThan(0.97);
+    expect(summary.created['check-ins']).toBe([...byUser.values()].reduce((n, r) => n + r.length, 0));
+  });
+
+  test("check-ins pass the rules of a member's own check-in, one a day, none after today", async () => {
+    const zones = new Map((await members()).map((m) => [m.id, m.timeZone]));
+    const rows = await db().select().from(checkIn);
+    for (const row of rows) {
+      expect(zones.has(row.userId)).toBe(true);
+      checkInBody.parse({
+        mood: row.mood,
+        craving: row.craving,
+        triggers: row.triggers,
+        triggerNote: row.triggerNote ?? undefined,
+        used: row.used,
+        hoursSlept: row.hoursSlept ?? undefined,
+        meetings: row.meetings,
+        gratitude: row.gratitude ?? undefined,
+        notes: row.notes ?? undefined,
+      });
+      for (const t of row.triggers) expect(TRIGGERS).toContain(t);
+      expect(row.localDate <= todayIn(zones.get(row.userId)!)).toBe(true);
+      expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
+      expect(row.updatedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const [dupes] = await db().execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from check_in group by user_id, local_date having count(*) > 1) d`).then((r) => r.rows);
+    expect(dupes!.n).toBe(0);
+    // Every value the member can choose shows up somewhere.
+    for (const used of ['yes', 'no', 'prefer_not_to_say']) expect(rows.some((r) => r.used === used), used).toBe(true);
+    for (const t of TRIGGERS) expect(rows.some((r) => r.triggers.includes(t)), t).toBe(true);
+    expect(rows.some((r) => r.meetings > 0)).toBe(true);
+    expect(rows.some((r) => r.craving >= 8)).toBe(true);
+  });
+
+  test('mood and craving move together, and ease with time in recovery', async () => {
+    const rows = await db().select({ mood: checkIn.mood, craving: checkIn.craving }).from(checkIn);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const mm = mean(rows.map((r) => r.mood));
+    const mc = mean(rows.map((r) => r.craving));
+    const cov = mean(rows.map((r) => (r.mood - mm) * (r.craving - mc)));
+    const sd = (k: 'mood' | 'craving', m: number) => Math.sqrt(mean(rows.map((r) => (r[k] - m) ** 2)));
+    expect(cov / (sd('mood', mm) * sd('craving', mc))).toBeLessThan(-0.4);
+
+    // Craving in each check-in's period: the first month against after six months.
+    const { rows: phases } = await db().execute<{ phase: string; craving: number }>(sql`
+      select case when c.local_date - p.started_on < 30 then 'early' when c.local_date - p.started_on >= 180 then 'late' end as phase,
+             avg(c.craving)::float as craving
+      from check_in c
+      join sobriety_track t on t.user_id = c.user_id
+      join sobriety_period p on p.track_id = t.id and c.local_date >= p.started_on and (p.ended_on is null or c.local_date < p.ended_on)
+      where t.id = (select id from sobriety_track t2 where t2.user_id = c.user_id order by t2.created_at, t2.id limit 1)
+      group by 1`);
+    const early = phases.find((p) => p.phase === 'early')!.craving;
+    const late = phases.find((p) => p.phase === 'late')!.craving;
+    expect(early).toBeGreaterThan(late + 1.5);
+  });
+
+  test('setbacks are kept: a period ends with a private note and the next starts that day', async () => {
+    const periods = await db().select().from(sobrietyPeriod).orderBy(asc(sobrietyPeriod.trackId), asc(sobrietyPeriod.startedOn));
+    const tracks = await db().select().from(sobrietyTrack);
+    expect(tracks.length).toBeGreaterThan((await members()).length * 0.6);
+    const ended = periods.filter((p) => p.endedOn !== null);
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended.some((p) => p.setbackNote)).toBe(true);
+    for (const track of tracks) {
+      const own = periods.filter((p) => p.trackId === track.id);
+      expect(own.filter((p) => p.endedOn === null)).toHaveLength(1);
+      expect(own.at(-1)!.endedOn).toBeNull();
+      own.slice(0, -1).forEach((p, i) => expect(own[i + 1]!.startedOn).toBe(p.endedOn));
+      for (const p of own) expect(p.userId).toBe(track.userId);
+    }
+    const zones = new Map((await members()).map((m) => [m.id, m.timeZone]));
+    for (const p of periods) expect(p.startedOn <= todayIn(zones.get(p.userId)!), 'no date in the future').toBe(true);
+    // A setback day in a check-in history reads as one: the member said they used, or preferred not to say.
+    const { rows: setbackDays } = await db().execute<{ used: string }>(sql`
+      select c.used from sobriety_period p join check_in c on c.user_id = p.user_id and c.local_date = p.ended_on`);
+    expect(setbackDays.length).toBeGreaterThan(0);
+    for (const d of setbackDays) expect(['yes', 'prefer_not_to_say']).toContain(d.used);
+    // Milestones of the open periods are on record, so viewing the date announces nothing old.
+    const [reached] = await db().select({ n: count() }).from(milestoneReached);
+    expect(reached!.n).toBeGreaterThan(tracks.length);
+  });
+
+  test('dates are named in the member’s language', async () => {
+    const rows = await db().select({ label: sobrietyTrack.label, locale: user.locale }).from(sobrietyTrack).innerJoin(user, eq(user.id, sobrietyTrack.userId));
+    const es = new Set(rows.filter((r) => r.locale === 'es').map((r) => r.label));
+    const en = new Set(rows.filter((r) => r.locale === 'en').map((r) => r.label));
+    for (const label of es) expect(['alcohol', 'opioides', 'cannabis', 'juego']).toContain(label);
+    for (const label of en) expect(['alcohol', 'opioids', 'cannabis', 'gambling']).toContain(label);
+    expect(es.size).toBeGreaterThan(1);
+  });
+
+  test('gratitude lines are varied, in the member’s language, and never repeat soon', async () => {
+    const locales = new Map((await members()).map((m) => [m.id, m.locale as 'en' | 'es']));
+    const byUser = await checkInsByUser();
+    const seen = { en: new Set<string>(), es: new Set<string>() };
+    for (const [userId, rows] of byUser) {
+      const lines = rows.flatMap((r) => (r.gratitude ? [r.gratitude] : []));
+      const locale = locales.get(userId)!;
+      for (const line of lines) {
+        expect(GRATITUDE[locale]).toContain(line);
+        seen[locale].add(line);
+      }
+      lines.forEach((line, i) => expect(lines.slice(Math.max(0, i - 10), i)).not.toContain(line));
+    }
+    expect(GRATITUDE.en.length).toBeGreaterThanOrEqual(30);
+    expect(GRATITUDE.es.length).toBeGreaterThanOrEqual(30);
+    expect(seen.en.size).toBeGreaterThanOrEqual(30);
+    expect(seen.es.size).toBeGreaterThanOrEqual(30);
+  });
+
+  test('recovery profiles cover the pathways, with a stage-of-change history', async () => {
+    const profiles = await db().select().from(recoveryProfile);
+    expect(profiles.length).toBeGreaterThan(20);
+    const pathways = new Set(profiles.flatMap((p) => p.pathways));
+    for (const p of ['twelve_step', 'medication_assisted', 'harm_reduction'] as const) expect(pathways).toContain(p);
+    for (const p of pathways) expect(PATHWAYS).toContain(p);
+    const stages = await db().select().from(stageAssessment);
+    const perUser = new Map<string, number>();
+    for (const s of stages) perUser.set(s.userId, (perUser.get(s.userId) ?? 0) + 1);
+    expect([...perUser.values()].some((n) => n >= 3)).toBe(true);
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['precontemplation', 'contemplation', 'preparation', 'action', 'maintenance']));
+    for (const s of stages) expect(s.assessedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('some members have goals, a coping toolbox and a safety plan, all passing the same rules', async () => {
+    const goals = await db().select().from(goal);
+    expect(goals.length).toBeGreaterThan(10);
+    for (const g of goals) goalBody.parse({ title: g.title, measure: g.measure, target: g.target, period: g.period });
+    const [entries] = await db().select({ n: count() }).from(goalEntry);
+    expect(entries!.n).toBeGreaterThan(0);
+    const coping = await db().select().from(copingStrategy);
+    expect(coping.length).toBeGreaterThan(10);
+    for (const c of coping) copingStrategyBody.parse({ title: c.title, steps: c.steps });
+    const plans = await db().select().from(safetyPlan);
+    expect(plans.length).toBeGreaterThan(5);
+    expect(plans.length).toBeLessThan((await members()).length);
+    for (const p of plans) safetyPlanBody.parse(p.sections);
+  });
+
+  test('peer supporters mentor members, and some mentees share a category with their mentor', async () => {
+    const rows = await db().select().from(mentorship);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const roles = await db().select().from(userRole);
+    const has = (id: string, role: string) => roles.some((r) => r.userId === id && r.role === role);
+    expect(new Set(rows.map((r) => r.mentorId)).size).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      expect(r.status).toBe('active');
+      expect(r.mentorId).not.toBe(r.menteeId);
+      expect(has(r.mentorId, 'peer_supporter')).toBe(true);
+      expect(has(r.menteeId, 'member')).toBe(true);
+      expect(r.startedAt.getTime()).toBeLessThan(Date.now());
+    }
+    const shared = await db()
+      .select({ category: journeyConsent.category })
+      .from(journeyConsent)
+      .innerJoin(mentorship, and(eq(mentorship.menteeId, journeyConsent.userId), eq(mentorship.status, 'active')))
+      .where(and(eq(journeyConsent.grantee, 'mentor'), isNull(journeyConsent.revokedAt)));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(summary.created['active mentorships']).toBe(rows.length);
+    // Consent is only ever the mentee's own, and a revoked grant stays in the history.
+    const all = await db().select().from(journeyConsent);
+    for (const c of all) expect(rows.some((r) => r.menteeId === c.userId)).toBe(true);
+    const revoked = await db().select().from(journeyConsent).where(isNotNull(journeyConsent.revokedAt));
+    for (const c of revoked) expect(c.revokedAt!.getTime()).toBeGreaterThan(c.grantedAt.getTime());
+  });
+
+  test('a demo member sees their history through the API, and no old milestone is announced again', async () => {
+    const { rows } = await db().execute<{ email: string; user_id: string }>(sql`
+      select u.email, u.id as user_id from "user" u
+        join sobriety_period p on p.user_id = u.id and p.ended_on is not null
+       where exists (select 1 from check_in c where c.user_id = u.id and c.local_date > current_date - 60)
+       order by u.email limit 1`);
+    const person = rows[0]!;
+    const signIn = await new Client(ctx.app).post('/api/v1/auth/sign-in', { email: person.email, password: summary.password });
+    const client = new Client(ctx.app, sessionCookie(signIn));
+    const milestones = async () => (await db().select({ n: count() }).from(milestoneReached).where(eq(milestoneReached.userId, person.user_id)))[0]!.n;
+    const before = await milestones();
+    const events = async () => (await db().execute<{ n: number }>(sql`select count(*)::int as n from domain_event where type = 'journey.milestone_reached'`)).rows[0]!.n;
+    const eventsBefore = await events();
+
+    const sobriety = await client.get('/api/v1/me/sobriety');
+    expect(sobriety.statusCode).toBe(200);
+    const tracks = sobriety.json().tracks as Array<{ periods: Array<{ endedOn: string | null; setbackNote: string | null }>; reached: unknown[]; longestStreakDays: number; totalDays: number }>;
+    expect(tracks.some((t) => t.periods.length > 1 && t.periods.some((p) => p.endedOn !== null))).toBe(true);
+    expect(await milestones()).toBe(before);
+    expect(await events()).toBe(eventsBefore);
+
+    const list = await client.get('/api/v1/me/check-ins');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().checkIns.length).toBeGreaterThan(0);
+    expect(list.json().streak.longest).toBeGreaterThan(1);
+  });
+
+  test('the same seed plans the same journeys', () => {
+    const people = planPeople(40, new SeededRandom(3)).map((p, i) => ({ ...p, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    const now = new Date('2026-03-08T12:00:00Z'); // a DST change in the United States
+    // Row ids are fresh UUIDs each time; everything else is the seed's.
+    const withoutIds = (rows: ReturnType<typeof planJourneys>) =>
+      JSON.stringify(rows, (key, value) => (['id', 'trackId', 'periodId', 'goalId'].includes(key) ? undefined : value));
+    expect(withoutIds(planJourneys(people, new SeededRandom(11), now))).toEqual(withoutIds(planJourneys(people, new SeededRandom(11), now)));
+    expect(withoutIds(planJourneys(people, new SeededRandom(11), now))).not.toEqual(withoutIds(planJourneys(people, new SeededRandom(12), now)));
   });
 });

@@ -9,6 +9,7 @@ import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
 import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
+import { seedJourneys } from './journey.ts';
 import { demoPassword } from './password.ts';
 import { planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -34,7 +35,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-const steps: DemoStep[] = [seedInvitations];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys];
 
 export interface DemoSummary {
   people: number;
@@ -51,7 +52,8 @@ export interface DemoSummary {
 export class DemoAlreadySeededError extends Error {}
 
 /** Adds a demo community to the instance (alongside anyone already there). Refuses if it was added before. */
-export async function seedDemo(app: KindredApp, opts: { people: number; seed?: number }): Promise<DemoSummary> {
+/** `steps` is for tests (a step that fails after the others ran); the command always runs DEMO_STEPS. */
+export async function seedDemo(app: KindredApp, opts: { people: number; seed?: number; steps?: readonly DemoStep[] }): Promise<DemoSummary> {
   if (!Number.isInteger(opts.people) || opts.people < DEMO_PEOPLE.min || opts.people > DEMO_PEOPLE.max) {
     throw new RangeError(`The demo has from ${DEMO_PEOPLE.min} to ${DEMO_PEOPLE.max} people`);
   }
@@ -74,7 +76,7 @@ export async function seedDemo(app: KindredApp, opts: { people: number; seed?: n
     const first = people.find((p) => p.roles.includes('coordinator'))!;
     const world: DemoWorld = { app, db, random, people, coordinator: cliActor(first) };
     const made: Record<string, number> = {};
-    for (const step of steps) Object.assign(made, await step(world));
+    for (const step of opts.steps ?? DEMO_STEPS) Object.assign(made, await step(world));
     await settingsRepo.set(db, DEMO_SEEDED, { seededAt: new Date().toISOString(), people: people.length, seed: opts.seed ?? DEFAULT_SEED });
     return summarize(people, made, password);
   } catch (err) {
@@ -87,7 +89,11 @@ export async function seedDemo(app: KindredApp, opts: { people: number; seed?: n
 /** The command acts as the coordinator without a session; none of the services it calls reads the session id. */
 const cliActor = (person: SeededPerson): Actor => ({ userId: person.id, sessionId: '', roles: new Set(person.roles) });
 
-/** Takes back a failed run, so it can simply be run again. Deleting the people cascades to what hangs off them. */
+/**
+ * Takes back a failed run, so it can simply be run again. Deleting the people cascades to what hangs off them:
+ * journeys (tracks, periods, milestones, check-ins, profile, stages, goals, toolbox, safety plan, consents) and
+ * mentorships all reference the user with ON DELETE CASCADE.
+ */
 async function undo(db: Db, ids: string[]) {
   if (ids.length === 0) return;
   await db.transaction(async (tx) => {

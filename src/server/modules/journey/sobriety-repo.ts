@@ -20,23 +20,25 @@ export const sobrietyRepo = {
       .orderBy(asc(sobrietyTrack.createdAt), asc(sobrietyTrack.id));
     if (tracks.length === 0) return [];
     const ids = tracks.map((t) => t.id);
-    const [periods, reached] = await Promise.all([
-      db
-        .select({
-          id: sobrietyPeriod.id,
-          trackId: sobrietyPeriod.trackId,
-          startedOn: sobrietyPeriod.startedOn,
-          endedOn: sobrietyPeriod.endedOn,
-          setbackNote: sobrietyPeriod.setbackNote,
-        })
-        .from(sobrietyPeriod)
-        .where(inArray(sobrietyPeriod.trackId, ids))
-        .orderBy(asc(sobrietyPeriod.startedOn), asc(sobrietyPeriod.createdAt)),
-      db
-        .select({ periodId: milestoneReached.periodId, milestone: milestoneReached.milestone })
-        .from(milestoneReached)
-        .where(eq(milestoneReached.userId, userId)),
-    ]);
+    const periods = await db
+      .select({
+        id: sobrietyPeriod.id,
+        trackId: sobrietyPeriod.trackId,
+        startedOn: sobrietyPeriod.startedOn,
+        endedOn: sobrietyPeriod.endedOn,
+        setbackNote: sobrietyPeriod.setbackNote,
+      })
+      .from(sobrietyPeriod)
+      .where(inArray(sobrietyPeriod.trackId, ids))
+      .orderBy(asc(sobrietyPeriod.startedOn), asc(sobrietyPeriod.createdAt));
+    // Only the open periods' milestones matter, looked up through (period_id, milestone), the unique index.
+    const openIds = periods.filter((p) => p.endedOn === null).map((p) => p.id);
+    const reached = openIds.length
+      ? await db
+          .select({ periodId: milestoneReached.periodId, milestone: milestoneReached.milestone })
+          .from(milestoneReached)
+          .where(inArray(milestoneReached.periodId, openIds))
+      : [];
     return tracks.map((t) => {
       const own = periods.filter((p) => p.trackId === t.id);
       const open = own.find((p) => p.endedOn === null);
