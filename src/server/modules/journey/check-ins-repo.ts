@@ -1,6 +1,10 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { checkIn as checkInSchema } from '../../../contracts/journey.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { checkIn } from './tables.ts';
+
+export type PresentedCheckIn = z.infer<typeof checkInSchema>;
 
 export type CheckInValues = Omit<typeof checkIn.$inferInsert, 'id' | 'userId' | 'localDate' | 'createdAt' | 'updatedAt'>;
 
@@ -15,29 +19,41 @@ export const checkInsRepo = {
     return row!;
   },
 
-  async range(db: Queryable, userId: string, from: string, to: string) {
-    return db
-      .select()
-      .from(checkIn)
-      .where(and(eq(checkIn.userId, userId), between(checkIn.localDate, from, to)))
-      .orderBy(asc(checkIn.localDate));
+  /**
+   * A member's check-ins in a date range, already in the API's shape (PostgreSQL formats the dates): a named
+   * statement with no mapping layer, because this is the journey's hot path (bench/README.md).
+   */
+  async range(db: Db, userId: string, from: string, to: string): Promise<PresentedCheckIn[]> {
+    const { rows } = await db.$client.query<PresentedCheckIn>({
+      name: 'journey_check_in_range',
+      text: `select to_char(local_date, 'YYYY-MM-DD') as date, mood, craving, triggers, trigger_note as "triggerNote", used,
+                    hours_slept::float8 as "hoursSlept", meetings, gratitude, notes,
+                    to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
+               from check_in
+              where user_id = $1 and local_date between $2 and $3
+              order by local_date`,
+      values: [userId, from, to],
+    });
+    return rows;
   },
 
   /**
    * Consecutive check-in days (gaps and islands): the longest run, and the run that ends today or yesterday (a
    * streak is not broken before the day is over).
    */
-  async streak(db: Queryable, userId: string, today: string): Promise<{ current: number; longest: number }> {
-    const { rows } = await db.execute<{ current: number | null; longest: number | null }>(sql`
-      with days as (
-        select local_date, local_date - (row_number() over (order by local_date))::int as island
-          from check_in where user_id = ${userId}
-      ), runs as (
-        select max(local_date) as last_day, count(*)::int as length from days group by island
-      )
-      select max(length) as longest,
-             max(length) filter (where last_day >= ${today}::date - 1) as current
-        from runs`);
+  async streak(db: Db, userId: string, today: string): Promise<{ current: number; longest: number }> {
+    const { rows } = await db.$client.query<{ current: number | null; longest: number | null }>({
+      name: 'journey_check_in_streak',
+      text: `with days as (
+               select local_date, local_date - (row_number() over (order by local_date))::int as island
+                 from check_in where user_id = $1
+             ), runs as (
+               select max(local_date) as last_day, count(*)::int as length from days group by island
+             )
+             select max(length) as longest, max(length) filter (where last_day >= $2::date - 1) as current from runs`,
+      values: [userId, today],
+    });
     return { current: rows[0]?.current ?? 0, longest: rows[0]?.longest ?? 0 };
   },
 };
+

@@ -50,9 +50,7 @@ const chartLabels = {
 export function createCheckInsService(ctx: ServiceContext) {
   const { db } = ctx;
 
-  async function listFor(userId: string, from: string, to: string) {
-    return (await checkInsRepo.range(db, userId, from, to)).map(presentCheckIn);
-  }
+  const listFor = (userId: string, from: string, to: string) => checkInsRepo.range(db, userId, from, to);
 
   return {
     listFor,
@@ -113,7 +111,7 @@ export function createCheckInsService(ctx: ServiceContext) {
       const labels = chartLabels[locale];
       return renderChart({
         days: Array.from({ length: days }, (_, i) => addDays(from, i)),
-        points: rows.map((r) => ({ date: r.localDate, mood: r.mood, craving: r.craving })),
+        points: rows.map((r) => ({ date: r.date, mood: r.mood, craving: r.craving })),
         setbacks: tracks.flatMap((t) => t.periods.flatMap((p) => (p.endedOn ? [p.endedOn] : []))),
         labels: { ...labels, desc: labels.desc(rows.length, days) },
         formatDate: (date) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)),

@@ -1,44 +1,71 @@
-import { DateTime } from 'luxon';
-
 /**
  * Calendar arithmetic on local dates (YYYY-MM-DD). Recovery is counted in the member's calendar days: "today" comes
- * from their time zone, and spans between two dates never go through instants, so DST changes cannot add or lose a
- * day.
+ * from their time zone (Intl), and spans between two dates are computed on day numbers (days since 1970-01-01 at
+ * UTC midnight), where no DST change can add or lose a day. Plain integer arithmetic: these run on every journey
+ * request (bench/README.md); dates.property.test.ts checks them against independent oracles.
  */
-const parse = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+const DAY_MS = 86_400_000;
+
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
 
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(timeZone).toISODate() ?? DateTime.fromJSDate(now).toUTC().toISODate()!;
+  try {
+    return formatterFor(timeZone).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
 }
 
 export function addDays(date: string, days: number): string {
-  return parse(date).plus({ days }).toISODate()!;
+  return fromDayNumber(dayNumber(date) + days);
 }
 
+const daysInMonth = (year: number, month0: number) => new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+
+/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as people count months. */
 export function addMonths(date: string, months: number): string {
-  // Luxon clamps to the month's last day (Jan 31 + 1 month = Feb 28/29), as people count months.
-  return parse(date).plus({ months }).toISODate()!;
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month0 = total - year * 12;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month0));
+  return `${String(year).padStart(4, '0')}-${String(month0 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to` (0 when equal, negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(parse(to).diff(parse(from), 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
-/** The span from `from` to `to` as years, months and days (calendar-aware). */
+/** The span from `from` to `to` (not earlier) as years, months and days: whole months first, then the days left. */
 export function span(from: string, to: string): { years: number; months: number; days: number } {
-  const d = parse(to).diff(parse(from), ['years', 'months', 'days']);
-  return { years: Math.trunc(d.years), months: Math.trunc(d.months), days: Math.round(d.days) };
+  let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  if (addMonths(from, months) > to) months--;
+  months = Math.max(0, months);
+  return { years: Math.floor(months / 12), months: months % 12, days: daysBetween(addMonths(from, months), to) };
 }
 
+/** Monday of the date's ISO week. */
 export function startOfWeek(date: string): string {
-  return parse(date).startOf('week').toISODate()!; // ISO weeks start on Monday
+  const weekday = (new Date(dayNumber(date) * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(date, -weekday);
 }
 
 export function startOfMonth(date: string): string {
-  return parse(date).startOf('month').toISODate()!;
+  return `${date.slice(0, 7)}-01`;
 }
 
 export function endOfMonth(date: string): string {
-  return parse(date).endOf('month').toISODate()!;
+  return addDays(addMonths(startOfMonth(date), 1), -1);
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client.ts';
 import { milestoneReached, sobrietyPeriod, sobrietyTrack } from './tables.ts';
 
 export interface TrackRow {
@@ -11,43 +11,27 @@ export interface TrackRow {
 }
 
 export const sobrietyRepo = {
-  /** Every active track of a member with its periods (oldest first) and the milestones already recorded. */
-  async tracksOf(db: Queryable, userId: string): Promise<TrackRow[]> {
-    const tracks = await db
-      .select({ id: sobrietyTrack.id, label: sobrietyTrack.label, announceMilestones: sobrietyTrack.announceMilestones })
-      .from(sobrietyTrack)
-      .where(and(eq(sobrietyTrack.userId, userId), isNull(sobrietyTrack.archivedAt)))
-      .orderBy(asc(sobrietyTrack.createdAt), asc(sobrietyTrack.id));
-    if (tracks.length === 0) return [];
-    const ids = tracks.map((t) => t.id);
-    const periods = await db
-      .select({
-        id: sobrietyPeriod.id,
-        trackId: sobrietyPeriod.trackId,
-        startedOn: sobrietyPeriod.startedOn,
-        endedOn: sobrietyPeriod.endedOn,
-        setbackNote: sobrietyPeriod.setbackNote,
-      })
-      .from(sobrietyPeriod)
-      .where(inArray(sobrietyPeriod.trackId, ids))
-      .orderBy(asc(sobrietyPeriod.startedOn), asc(sobrietyPeriod.createdAt));
-    // Only the open periods' milestones matter, looked up through (period_id, milestone), the unique index.
-    const openIds = periods.filter((p) => p.endedOn === null).map((p) => p.id);
-    const reached = openIds.length
-      ? await db
-          .select({ periodId: milestoneReached.periodId, milestone: milestoneReached.milestone })
-          .from(milestoneReached)
-          .where(inArray(milestoneReached.periodId, openIds))
-      : [];
-    return tracks.map((t) => {
-      const own = periods.filter((p) => p.trackId === t.id);
-      const open = own.find((p) => p.endedOn === null);
-      return {
-        ...t,
-        periods: own.map(({ trackId: _, ...p }) => p),
-        milestones: reached.filter((r) => r.periodId === open?.id).map((r) => r.milestone),
-      };
+  /**
+   * Every active track of a member with its periods (oldest first) and the milestones already recorded for the open
+   * period: one round trip, a named statement (the journey's hot path).
+   */
+  async tracksOf(db: Db, userId: string): Promise<TrackRow[]> {
+    const { rows } = await db.$client.query<TrackRow>({
+      name: 'journey_tracks_of',
+      text: `select t.id, t.label, t.announce_milestones as "announceMilestones",
+                    json_agg(json_build_object('id', p.id, 'startedOn', p.started_on, 'endedOn', p.ended_on, 'setbackNote', p.setback_note)
+                             order by p.started_on, p.created_at) as periods,
+                    coalesce((select array_agg(m.milestone) from milestone_reached m
+                               where m.period_id = (select o.id from sobriety_period o where o.track_id = t.id and o.ended_on is null)),
+                             '{}') as milestones
+               from sobriety_track t
+               join sobriety_period p on p.track_id = t.id
+              where t.user_id = $1 and t.archived_at is null
+              group by t.id
+              order by t.created_at, t.id`,
+      values: [userId],
     });
+    return rows;
   },
 
   async createTrack(db: Queryable, v: { userId: string; label: string; startedOn: string; announce: boolean }) {
