@@ -41,6 +41,36 @@ export const checkInsRepo = {
    * Consecutive check-in days (gaps and islands): the longest run, and the run that ends today or yesterday (a
    * streak is not broken before the day is over).
    */
+  /** The range and the streak in one round trip (the list page's request). */
+  async rangeWithStreak(db: Db, userId: string, from: string, to: string, today: string) {
+    const { rows } = await db.$client.query<Partial<PresentedCheckIn> & { longest: number | null; current: number | null }>({
+      name: 'journey_check_in_range_with_streak',
+      text: `with days as (
+               select local_date, local_date - (row_number() over (order by local_date))::int as island
+                 from check_in where user_id = $1
+             ), runs as (
+               select max(local_date) as last_day, count(*)::int as length from days group by island
+             ), streak as (
+               select max(length) as longest, max(length) filter (where last_day >= $4::date - 1) as current from runs
+             )
+             select s.longest, s.current, c.*
+               from streak s
+               left join lateral (
+                 select to_char(local_date, 'YYYY-MM-DD') as date, mood, craving, triggers, trigger_note as "triggerNote", used,
+                        hours_slept::float8 as "hoursSlept", meetings, gratitude, notes,
+                        to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
+                   from check_in
+                  where user_id = $1 and local_date between $2 and $3
+               ) c on true
+              order by c.date`,
+      values: [userId, from, to, today],
+    });
+    const first = rows[0];
+    const streak = { current: first?.current ?? 0, longest: first?.longest ?? 0 };
+    const checkIns = rows.filter((r) => r.date !== null && r.date !== undefined).map(({ longest: _l, current: _c, ...c }) => c as PresentedCheckIn);
+    return { checkIns, streak };
+  },
+
   async streak(db: Db, userId: string, today: string): Promise<{ current: number; longest: number }> {
     const { rows } = await db.$client.query<{ current: number | null; longest: number | null }>({
       name: 'journey_check_in_streak',

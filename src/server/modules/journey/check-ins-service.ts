@@ -99,8 +99,7 @@ export function createCheckInsService(ctx: ServiceContext) {
       const from = query.from ?? addDays(to, -29);
       if (from > to) throw validationFailed({ from: 'rangeReversed' });
       if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw validationFailed({ from: 'rangeTooLong' });
-      const [checkIns, streak] = await Promise.all([listFor(a.userId, from, to), checkInsRepo.streak(db, a.userId, today)]);
-      return { from, to, checkIns, streak };
+      return { from, to, ...(await checkInsRepo.rangeWithStreak(db, a.userId, from, to, today)) };
     },
 
     async chart(actor: Actor | null, days: 30 | 90, locale: Locale) {
