@@ -32,3 +32,16 @@ export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; 
     </>
   );
 }
+
+/** The frame of a native field: the label, then its hint and error, then the control. */
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
+  return (
+    <div className="field" data-invalid={error ? true : undefined}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { describedBy, FieldNotes, type FieldProps } from './FieldNotes.tsx';
+import { describedBy, FieldFrame, type FieldProps } from './FieldNotes.tsx';
 
 interface SelectFieldProps extends FieldProps {
   options: { value: string; label: string }[];
@@ -8,11 +8,7 @@ interface SelectFieldProps extends FieldProps {
 export function SelectField({ id, name, label, hint, error, value, onChange, options }: SelectFieldProps) {
   const described = describedBy(id, hint, error);
   return (
-    <div className="field" data-invalid={error ? true : undefined}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldNotes id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
@@ -28,6 +24,6 @@ export function SelectField({ id, name, label, hint, error, value, onChange, opt
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

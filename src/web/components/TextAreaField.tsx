@@ -1,13 +1,9 @@
-import { describedBy, FieldNotes, type FieldProps } from './FieldNotes.tsx';
+import { describedBy, FieldFrame, type FieldProps } from './FieldNotes.tsx';
 
 /** A labelled, native <textarea> for longer free text (gratitude, notes); grows with the person's words. */
 export function TextAreaField({ id, name, label, hint, error, value, onChange, rows = 3, maxLength }: FieldProps & { rows?: number; maxLength?: number }) {
   return (
-    <div className="field" data-invalid={error ? true : undefined}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldNotes id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
@@ -19,6 +15,6 @@ export function TextAreaField({ id, name, label, hint, error, value, onChange, r
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </FieldFrame>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GOAL_MEASURES, GOAL_PERIODS, goalBody, goalEntryBody } from '../../../contracts/journey.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { Form } from '../../components/Form.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -63,15 +64,14 @@ function GoalCard({ goal }: { goal: Goal }) {
       {mode === 'edit' && <GoalForm goal={goal} onDone={() => setMode('view')} canCancel />}
       {mode === 'log' && <LogProgress goal={goal} onDone={() => setMode('view')} />}
       {mode === 'delete' && (
-        <div className="actions" role="group" aria-label={t('journey.goals.confirmDelete', { title: goal.title })}>
-          <p>{t('journey.goals.confirmDelete', { title: goal.title })}</p>
-          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(goal.id)}>
-            {t('journey.goals.deleteYes')}
-          </Button>
-          <Button variant="quiet" onClick={() => setMode('view')}>
-            {t('journey.goals.deleteNo')}
-          </Button>
-        </div>
+        <ConfirmDelete
+          question={t('journey.goals.confirmDelete', { title: goal.title })}
+          yes={t('journey.goals.deleteYes')}
+          no={t('journey.goals.deleteNo')}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(goal.id)}
+          onCancel={() => setMode('view')}
+        />
       )}
       {remove.isError && <Alert live tone="error" title={errorMessage(remove.error, t)} />}
       {mode === 'view' && (

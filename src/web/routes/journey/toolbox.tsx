@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { copingStrategyBody } from '../../../contracts/journey.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { Form } from '../../components/Form.tsx';
 import { ListEditor, RowInput } from '../../components/ListEditor.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -80,15 +81,14 @@ function StrategyCard({ strategy, onUp, onDown }: { strategy: CopingStrategy; on
         )
       )}
       {mode === 'delete' && (
-        <div className="actions" role="group" aria-label={t('journey.toolbox.confirmDelete', { title: strategy.title })}>
-          <p>{t('journey.toolbox.confirmDelete', { title: strategy.title })}</p>
-          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(strategy.id)}>
-            {t('journey.toolbox.deleteYes')}
-          </Button>
-          <Button variant="quiet" onClick={() => setMode('view')}>
-            {t('journey.toolbox.deleteNo')}
-          </Button>
-        </div>
+        <ConfirmDelete
+          question={t('journey.toolbox.confirmDelete', { title: strategy.title })}
+          yes={t('journey.toolbox.deleteYes')}
+          no={t('journey.toolbox.deleteNo')}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(strategy.id)}
+          onCancel={() => setMode('view')}
+        />
       )}
       {remove.isError && <Alert live tone="error" title={errorMessage(remove.error, t)} />}
       {mode === 'view' && (
