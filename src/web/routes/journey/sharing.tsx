@@ -16,6 +16,7 @@ export function SharingPage() {
   const sharing = useSharing();
   const set = useSetSharing();
   const [last, setLast] = useState<{ category: ShareCategory; mentor: boolean } | null>(null);
+  const [shown, setShown] = useState<Partial<Record<ShareCategory, boolean>>>({});
   const points = t('journey.sharing.points', { returnObjects: true }) as string[];
   return (
     <JourneyPage title={t('journey.pages.sharing.title')} lead={<p>{t('journey.sharing.lead')}</p>}>
@@ -39,10 +40,18 @@ export function SharingPage() {
                   key={category}
                   id={`share-${category}`}
                   name={category}
-                  checked={sharing.data.mentor[category]}
+                  checked={shown[category] ?? sharing.data.mentor[category]}
                   onChange={(mentor) => {
                     setLast(null);
-                    set.mutate({ category, mentor }, { onSuccess: () => setLast({ category, mentor }) });
+                    // Shown at once; the server's answer (or a failure, which reverts it) replaces it.
+                    setShown((s) => ({ ...s, [category]: mentor }));
+                    set.mutate(
+                      { category, mentor },
+                      {
+                        onSuccess: () => setLast({ category, mentor }),
+                        onSettled: () => setShown(({ [category]: _, ...rest }) => rest),
+                      },
+                    );
                   }}
                   label={t(`journey.sharing.categories.${category}`)}
                   hint={t(`journey.sharing.hints.${category}`)}
