@@ -77,6 +77,7 @@ export function createCheckInsService(ctx: ServiceContext) {
       const reasons = riskReasons(values);
       const row = await db.transaction(async (tx) => {
         const saved = await checkInsRepo.upsert(tx, a.userId, date, values);
+        await checkInsRepo.recomputeStreak(tx, a.userId);
         if (values.notes || values.gratitude || values.triggerNote) {
           await emit(tx, { type: 'text.saved', userId: a.userId, payload: { kind: 'check_in', id: saved.id } });
         }

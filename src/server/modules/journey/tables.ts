@@ -181,3 +181,16 @@ export const journeyConsent = pgTable(
   },
   (t) => [uniqueIndex('journey_consent_active').on(t.userId, t.category, t.grantee).where(sql`${t.revokedAt} is null`)],
 );
+
+/**
+ * Each member's check-in runs, kept so reading a streak does not scan their whole history: the most recent run of
+ * consecutive days and the longest. Recomputed when a check-in is written; "current" is derived at read time
+ * (the last run counts while it ended today or yesterday).
+ */
+export const checkInStreak = pgTable('check_in_streak', {
+  userId: owner().primaryKey(),
+  lastRunEnd: date('last_run_end', { mode: 'string' }).notNull(),
+  lastRunLength: integer('last_run_length').notNull(),
+  longest: integer('longest').notNull(),
+  updatedAt: updatedAt(),
+});
