@@ -78,13 +78,13 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const settings = createInstanceSettings(database.db);
   const mailer = createMailer({ config, db: database.db, jobs: deps.jobs, log: app.log, instanceName: settings.name });
   const auth = createAuth({ config, db: database.db, secret, mailer, log: app.log });
-  const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings });
-
-  installErrorHandling(app);
-  // LISTEN/NOTIFY: how instances sharing the database tell each other that sessions or roles changed.
+  // LISTEN/NOTIFY: how instances sharing the database tell each other that sessions, roles or check-ins changed.
   const notifications = new Notifications(database.url, app.log);
   await notifications.start();
   app.addHook('onClose', () => notifications.close());
+  const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings, notifications });
+
+  installErrorHandling(app);
   const actorCache = new ActorCache(notifications);
   installRequestContext(app, { pool: database.pool, secret, cache: actorCache, notifications });
   installSecurity(app, config.publicUrl);

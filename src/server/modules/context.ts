@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { Notifications } from '../db/notifications.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Auth } from './accounts/auth.ts';
@@ -13,4 +14,6 @@ export interface ServiceContext {
   mailer: Mailer;
   limiter: RateLimiter;
   settings: InstanceSettings;
+  /** Cross-instance change notifications, for caches the database invalidates. */
+  notifications?: Notifications;
 }

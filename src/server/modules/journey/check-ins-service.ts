@@ -6,7 +6,8 @@ import { emit } from '../../events/emit.ts';
 import { validationFailed } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { renderChart } from './chart.ts';
-import { checkInsRepo } from './check-ins-repo.ts';
+import { checkInsRepo, type PresentedCheckIn } from './check-ins-repo.ts';
+import { PersonCache } from '../../http/person-cache.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { memberClock } from './member-clock.ts';
 import { sobrietyRepo } from './sobriety-repo.ts';
@@ -47,8 +48,15 @@ const chartLabels = {
   es: { title: 'Ánimo y ganas de consumir', mood: 'Ánimo', craving: 'Ganas', setback: 'Tropiezo', desc: (n: number, d: number) => `${n} registros en los últimos ${d} días.` },
 } as const;
 
+/** Channel the check_in triggers notify (migration 0004). */
+export const CHECK_INS_CHANNEL = 'kindred_check_ins';
+
+type CheckInList = { checkIns: PresentedCheckIn[]; streak: { current: number; longest: number } };
+
 export function createCheckInsService(ctx: ServiceContext) {
   const { db } = ctx;
+  // A member reads their list far more often than they write: keep it until a trigger says it changed.
+  const lists = new PersonCache<CheckInList>(ctx.notifications, CHECK_INS_CHANNEL);
 
   const listFor = (userId: string, from: string, to: string) => checkInsRepo.range(db, userId, from, to);
 
@@ -100,7 +108,14 @@ export function createCheckInsService(ctx: ServiceContext) {
       const from = query.from ?? addDays(to, -29);
       if (from > to) throw validationFailed({ from: 'rangeReversed' });
       if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw validationFailed({ from: 'rangeTooLong' });
-      return { from, to, ...(await checkInsRepo.rangeWithStreak(db, a.userId, from, to, today)) };
+      const key = `${from}|${to}|${today}`;
+      let list = lists.get(a.userId, key);
+      if (!list) {
+        const epoch = lists.begin();
+        list = await checkInsRepo.rangeWithStreak(db, a.userId, from, to, today);
+        lists.set(a.userId, key, list, epoch);
+      }
+      return { from, to, ...list };
     },
 
     async chart(actor: Actor | null, days: 30 | 90, locale: Locale) {
