@@ -7,7 +7,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { installOpenApi, registerOpenApiRoute } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { installRequestContext } from './http/request-context.ts';
-import { ActorCache } from './http/actor-cache.ts';
+import { type ActorCache, createActorCache } from './http/actor-cache.ts';
 import { Notifications } from './db/notifications.ts';
 import { installSecurity } from './http/security.ts';
 import { installWeb } from './http/web.ts';
@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   const services = buildServices({ config, db: database.db, auth, mailer, limiter: new RateLimiter(database.db, secret), settings, notifications });
 
   installErrorHandling(app);
-  const actorCache = new ActorCache(notifications);
+  const actorCache = createActorCache(notifications);
   installRequestContext(app, { pool: database.pool, secret, cache: actorCache, notifications });
   installSecurity(app, config.publicUrl);
   await installOpenApi(app);

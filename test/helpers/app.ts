@@ -63,3 +63,27 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { log
     },
   };
 }
+
+/** A second Kindred instance on the same database as `first`, as behind a load balancer. */
+export async function createSecondInstance(first: TestContext): Promise<{ app: KindredApp; close(): Promise<void> }> {
+  const database = connect(first.url, { max: 3 });
+  const app = await buildApp({ config: first.config, database, logger: false, webDir: '/nonexistent-web-build' });
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Polls until `check` holds or `ms` pass: for what reaches another instance by notification, within moments. */
+export async function until(check: () => Promise<boolean>, ms = 2000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}

@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
+import { createSecondInstance, createTestApp, type TestContext, until } from '../../../test/helpers/app.ts';
 import { Client } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
-import { buildApp, type KindredApp } from '../app.ts';
-import { connect, type Database } from '../db/client.ts';
+import type { KindredApp } from '../app.ts';
 
 // Two Kindred instances on one database, as behind a load balancer.
 let a: TestContext;
-let bDatabase: Database;
+let second: Awaited<ReturnType<typeof createSecondInstance>>;
 let b: KindredApp;
 beforeAll(async () => {
   a = await createTestApp();
-  bDatabase = connect(a.url, { max: 3 });
-  b = await buildApp({ config: a.config, database: bDatabase, logger: false, webDir: '/nonexistent-web-build' });
-  await b.ready();
+  second = await createSecondInstance(a);
+  b = second.app;
 });
 afterAll(async () => {
-  await b?.close();
-  await bDatabase?.close();
+  await second?.close();
   await a?.close();
 });
 
-const until = async (check: () => Promise<boolean>, ms = 2000) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-};
 
 describe('sessions resolved from the actor cache', () => {
   test('a repeated request is served from the cache', async () => {

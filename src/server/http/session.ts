@@ -96,7 +96,7 @@ export async function loadActor(
       roles: row.roles,
     },
   };
-  deps.cache.set(token, actor, row.expires_at, epoch);
+  deps.cache.set(token, actor.userId, { actor, expiresAt: row.expires_at }, epoch, row.expires_at.getTime());
   return { actor, expiresAt: row.expires_at, cookie };
 }
 

@@ -1,36 +1,25 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
+import { createSecondInstance, createTestApp, type TestContext, until } from '../../../../test/helpers/app.ts';
 import { Client } from '../../../../test/helpers/client.ts';
 import { createUser } from '../../../../test/helpers/factories.ts';
-import { buildApp, type KindredApp } from '../../app.ts';
-import { connect, type Database } from '../../db/client.ts';
+import type { KindredApp } from '../../app.ts';
 import { addDays, todayIn } from './dates.ts';
 import { checkIn } from './tables.ts';
 
 // Two instances on one database: the check-in list is cached per person and must follow every change.
 let a: TestContext;
-let bDatabase: Database;
+let second: Awaited<ReturnType<typeof createSecondInstance>>;
 let b: KindredApp;
 beforeAll(async () => {
   a = await createTestApp();
-  bDatabase = connect(a.url, { max: 3 });
-  b = await buildApp({ config: a.config, database: bDatabase, logger: false, webDir: '/nonexistent-web-build' });
-  await b.ready();
+  second = await createSecondInstance(a);
+  b = second.app;
 });
 afterAll(async () => {
-  await b?.close();
-  await bDatabase?.close();
+  await second?.close();
   await a?.close();
 });
 
-const until = async (check: () => Promise<boolean>, ms = 2000) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-};
 const calm = { mood: 4, craving: 2, used: 'no' };
 
 test('a check-in saved on one instance shows in the list on the other within moments, and at once on its own', async () => {

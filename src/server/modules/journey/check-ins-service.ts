@@ -7,7 +7,7 @@ import { validationFailed } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { renderChart } from './chart.ts';
 import { checkInsRepo, type PresentedCheckIn } from './check-ins-repo.ts';
-import { PersonCache } from '../../http/person-cache.ts';
+import { NotifiedCache } from '../../http/notified-cache.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { memberClock } from './member-clock.ts';
 import { sobrietyRepo } from './sobriety-repo.ts';
@@ -56,7 +56,7 @@ type CheckInList = { checkIns: PresentedCheckIn[]; streak: { current: number; lo
 export function createCheckInsService(ctx: ServiceContext) {
   const { db } = ctx;
   // A member reads their list far more often than they write: keep it until a trigger says it changed.
-  const lists = new PersonCache<CheckInList>(ctx.notifications, CHECK_INS_CHANNEL);
+  const lists = new NotifiedCache<CheckInList>(ctx.notifications, CHECK_INS_CHANNEL, { ttlMs: 60_000, maxEntries: 5_000 });
 
   const listFor = (userId: string, from: string, to: string) => checkInsRepo.range(db, userId, from, to);
 
@@ -108,12 +108,12 @@ export function createCheckInsService(ctx: ServiceContext) {
       const from = query.from ?? addDays(to, -29);
       if (from > to) throw validationFailed({ from: 'rangeReversed' });
       if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw validationFailed({ from: 'rangeTooLong' });
-      const key = `${from}|${to}|${today}`;
-      let list = lists.get(a.userId, key);
+      const key = `${a.userId}|${from}|${to}|${today}`;
+      let list = lists.get(key);
       if (!list) {
         const epoch = lists.begin();
         list = await checkInsRepo.rangeWithStreak(db, a.userId, from, to, today);
-        lists.set(a.userId, key, list, epoch);
+        lists.set(key, a.userId, list, epoch);
       }
       return { from, to, ...list };
     },
