@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormFeedback } from '../lib/form.ts';
+import { Button } from './Button.tsx';
 
 interface FormProps {
   onSubmit: (event: FormEvent) => void;
@@ -52,5 +53,22 @@ export function Form({ onSubmit, feedback, fieldId, summaryRef, summaryExtra, ch
       </div>
       {children}
     </form>
+  );
+}
+
+/** A form's closing row: the submit button, and a way back when there is somewhere to go back to. */
+export function FormActions({ submitLabel, pending, onCancel }: { submitLabel: ReactNode; pending: boolean; onCancel?: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <Button type="submit" pending={pending}>
+        {submitLabel}
+      </Button>
+      {onCancel && (
+        <Button variant="quiet" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      )}
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { GOAL_MEASURES, GOAL_PERIODS, goalBody, goalEntryBody } from '../../../c
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
-import { Form } from '../../components/Form.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -122,16 +122,7 @@ function GoalForm({ goal, onDone, canCancel }: { goal?: Goal; onDone: () => void
       )}
       <TextField {...form.field('target')} label={t('journey.goals.target')} inputMode="numeric" />
       <SelectField {...form.field('period')} label={t('journey.goals.period')} options={GOAL_PERIODS.map((p) => ({ value: p, label: t(`journey.goals.periods.${p}`) }))} />
-      <div className="actions">
-        <Button type="submit" pending={form.submitting}>
-          {goal ? t('journey.goals.save') : t('journey.goals.create')}
-        </Button>
-        {canCancel && (
-          <Button variant="quiet" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        )}
-      </div>
+      <FormActions submitLabel={goal ? t('journey.goals.save') : t('journey.goals.create')} pending={form.submitting} onCancel={canCancel ? onDone : undefined} />
     </Form>
   );
 }
@@ -150,14 +141,7 @@ function LogProgress({ goal, onDone }: { goal: Goal; onDone: () => void }) {
     <Form onSubmit={submit} feedback={form.feedback} fieldId={form.fieldId} summaryRef={form.summaryRef} label={t('journey.goals.log')}>
       <TextField {...form.field('amount')} label={t('journey.goals.amount')} inputMode="numeric" />
       <TextField {...form.field('date')} type="date" max={today} label={t('journey.goals.date')} />
-      <div className="actions">
-        <Button type="submit" pending={form.submitting}>
-          {t('journey.goals.logSave')}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('journey.goals.logSave')} pending={form.submitting} onCancel={onDone} />
     </Form>
   );
 }

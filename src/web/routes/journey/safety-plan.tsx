@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { safetyPlanBody } from '../../../contracts/journey.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { Form } from '../../components/Form.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { ListEditor, RowInput } from '../../components/ListEditor.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { type SafetyPlan, useSafetyPlan, useSaveSafetyPlan } from '../../features/journey/api.ts';
@@ -160,14 +160,7 @@ function PlanForm({ plan, onDone }: { plan: SafetyPlan; onDone: (saved: boolean)
         {contactSection('professionals')}
         {listSection('saferEnvironment')}
         {listSection('reasons')}
-        <div className="actions">
-          <Button type="submit" pending={form.submitting}>
-            {t('journey.plan.save')}
-          </Button>
-          <Button variant="quiet" onClick={() => onDone(false)}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('journey.plan.save')} pending={form.submitting} onCancel={() => onDone(false)} />
       </Form>
     </div>
   );

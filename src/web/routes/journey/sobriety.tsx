@@ -4,7 +4,7 @@ import { createTrackBody, resetBody, updateTrackBody } from '../../../contracts/
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choices.tsx';
-import { Form } from '../../components/Form.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -138,14 +138,7 @@ function RenameTrack({ track, onDone }: { track: SobrietyTrack; onDone: () => vo
   return (
     <Form onSubmit={submit} feedback={form.feedback} fieldId={form.fieldId} summaryRef={form.summaryRef} label={t('journey.sobriety.rename')}>
       <TextField {...form.field('label')} label={t('journey.sobriety.label')} hint={t('journey.sobriety.labelHint')} />
-      <div className="actions">
-        <Button type="submit" pending={form.submitting}>
-          {t('journey.sobriety.saveName')}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('journey.sobriety.saveName')} pending={form.submitting} onCancel={onDone} />
     </Form>
   );
 }
@@ -170,14 +163,7 @@ function SetbackForm({ track, today, onDone, onCancel }: { track: SobrietyTrack;
       <Form onSubmit={submit} feedback={form.feedback} fieldId={form.fieldId} summaryRef={form.summaryRef} label={t('journey.setback.title')}>
         <TextField {...form.field('startedOn')} type="date" max={today} label={t('journey.setback.startedOn')} hint={t('journey.setback.startedOnHint')} />
         <TextAreaField {...form.field('note')} label={t('journey.setback.note')} hint={t('journey.setback.noteHint')} maxLength={2000} />
-        <div className="actions">
-          <Button type="submit" pending={form.submitting}>
-            {t('journey.setback.submit')}
-          </Button>
-          <Button variant="quiet" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('journey.setback.submit')} pending={form.submitting} onCancel={onCancel} />
       </Form>
     </div>
   );
@@ -201,16 +187,7 @@ function AddTrack({ today, first, onDone }: { today: string; first: boolean; onD
         <TextField {...form.field('label')} label={t('journey.sobriety.label')} hint={t('journey.sobriety.labelHint')} />
         <TextField {...form.field('startedOn')} type="date" max={today} label={t('journey.sobriety.startedOn')} hint={t('journey.sobriety.startedOnHint')} />
         <Checkbox id={announce.id} name={announce.name} checked={announce.value} onChange={announce.onChange} label={t('journey.sobriety.announce')} hint={t('journey.sobriety.announceHint')} />
-        <div className="actions">
-          <Button type="submit" pending={form.submitting}>
-            {t('journey.sobriety.save')}
-          </Button>
-          {!first && (
-            <Button variant="quiet" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </div>
+        <FormActions submitLabel={t('journey.sobriety.save')} pending={form.submitting} onCancel={!first ? onDone : undefined} />
       </Form>
     </section>
   );

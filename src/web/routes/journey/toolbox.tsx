@@ -4,7 +4,7 @@ import { copingStrategyBody } from '../../../contracts/journey.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
-import { Form } from '../../components/Form.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { ListEditor, RowInput } from '../../components/ListEditor.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -147,16 +147,7 @@ function StrategyForm({ strategy, onDone, canCancel }: { strategy?: CopingStrate
         removeLabel={(n) => t('journey.toolbox.removeStep', { n })}
         renderItem={(item, change, ids) => <RowInput {...ids} value={item} onChange={change} />}
       />
-      <div className="actions">
-        <Button type="submit" pending={form.submitting}>
-          {t('journey.toolbox.save')}
-        </Button>
-        {canCancel && (
-          <Button variant="quiet" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        )}
-      </div>
+      <FormActions submitLabel={t('journey.toolbox.save')} pending={form.submitting} onCancel={canCancel ? onDone : undefined} />
     </Form>
   );
 }
