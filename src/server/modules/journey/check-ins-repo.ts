@@ -65,15 +65,6 @@ export const checkInsRepo = {
     return { checkIns, streak: streakOn(stored, today) };
   },
 
-  /** A member's streak on `today`, from the stored runs (computed once if there are none yet). */
-  async streak(db: Queryable, userId: string, today: string): Promise<{ current: number; longest: number }> {
-    const [stored] = await db
-      .select({ lastRunEnd: checkInStreak.lastRunEnd, lastRunLength: checkInStreak.lastRunLength, longest: checkInStreak.longest })
-      .from(checkInStreak)
-      .where(eq(checkInStreak.userId, userId));
-    return streakOn(stored ?? (await checkInsRepo.recomputeStreak(db, userId)), today);
-  },
-
   /**
    * Recomputes a member's runs of consecutive check-in days (gaps and islands) and stores the most recent run and
    * the longest. Called when a check-in is written, in the same transaction.
@@ -107,7 +98,7 @@ type StoredStreak = {
 };
 
 /** The last run still counts while it ended today or yesterday (a streak is not broken before the day is over). */
-function streakOn(stored: StoredStreak | undefined, today: string): { current: number; longest: number } {
+export function streakOn(stored: StoredStreak | undefined, today: string): { current: number; longest: number } {
   if (!stored?.lastRunEnd) return { current: 0, longest: 0 };
   const current = daysBetween(stored.lastRunEnd, today) <= 1 ? (stored.lastRunLength ?? 0) : 0;
   return { current, longest: stored.longest ?? 0 };

@@ -6,7 +6,7 @@ import { emit } from '../../events/emit.ts';
 import { validationFailed } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { renderChart } from './chart.ts';
-import { checkInsRepo, type PresentedCheckIn } from './check-ins-repo.ts';
+import { checkInsRepo, type PresentedCheckIn, streakOn } from './check-ins-repo.ts';
 import { NotifiedCache } from '../../http/notified-cache.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { memberClock } from './member-clock.ts';
@@ -83,9 +83,10 @@ export function createCheckInsService(ctx: ServiceContext) {
         notes: input.notes || null,
       };
       const reasons = riskReasons(values);
+      let streak = { current: 0, longest: 0 };
       const row = await db.transaction(async (tx) => {
         const saved = await checkInsRepo.upsert(tx, a.userId, date, values);
-        await checkInsRepo.recomputeStreak(tx, a.userId);
+        streak = streakOn(await checkInsRepo.recomputeStreak(tx, a.userId), today);
         if (values.notes || values.gratitude || values.triggerNote) {
           await emit(tx, { type: 'text.saved', userId: a.userId, payload: { kind: 'check_in', id: saved.id } });
         }
@@ -96,7 +97,7 @@ export function createCheckInsService(ctx: ServiceContext) {
       });
       return {
         checkIn: presentCheckIn(row),
-        streak: await checkInsRepo.streak(db, a.userId, today),
+        streak,
         risk: reasons.length ? { reasons } : null,
       };
     },

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { checkInsRepo } from './check-ins-repo.ts';
+import { checkInsRepo, streakOn } from './check-ins-repo.ts';
 import { addDays, todayIn } from './dates.ts';
 import { checkIn } from './tables.ts';
 
@@ -38,8 +38,7 @@ test('the stored streak matches consecutive days counted by hand, for any patter
       if (dates.length) {
         await ctx.database.db.insert(checkIn).values(dates.map((localDate) => ({ userId: person.id, localDate, mood: 3, craving: 3, used: 'no' })));
       }
-      await checkInsRepo.recomputeStreak(ctx.database.db, person.id);
-      const stored = await checkInsRepo.streak(ctx.database.db, person.id, today);
+      const stored = streakOn(await checkInsRepo.recomputeStreak(ctx.database.db, person.id), today);
       expect(stored).toEqual(reference(offsets));
     }),
     { numRuns: 40 },
