@@ -4,6 +4,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from '../src/server/db/schema.ts';
+import type { Db } from '../src/server/db/client.ts';
 import { checkInsRepo } from '../src/server/modules/journey/check-ins-repo.ts';
 import { addDays, todayIn } from '../src/server/modules/journey/dates.ts';
 import { sobrietyRepo } from '../src/server/modules/journey/sobriety-repo.ts';
@@ -214,12 +215,19 @@ export async function explainJourneyQueries(url: string, userId: string, range: 
   try {
     const captured: Array<{ route: string; sql: string; params: unknown[] }> = [];
     let route = '';
-    const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => captured.push({ route, sql, params }) } });
+    // Recorded at the pool: the hot paths send named statements straight to pg, past drizzle's logger.
+    const send = pool.query.bind(pool) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+    pool.query = ((config: string | pg.QueryConfig, values?: unknown[]) => {
+      const text = typeof config === 'string' ? config : config.text;
+      captured.push({ route, sql: text, params: (typeof config === 'string' ? values : config.values) ?? [] });
+      return typeof config === 'string' ? send(config, values) : send(config.text, config.values);
+    }) as typeof pool.query;
+    const db = drizzle(pool, { schema }) as Db;
     route = 'check-ins';
-    await checkInsRepo.range(db, userId, range.from, range.to);
-    await checkInsRepo.streak(db, userId, range.today);
+    await checkInsRepo.rangeWithStreak(db, userId, range.from, range.to, range.today);
     route = 'sobriety';
     await sobrietyRepo.tracksOf(db, userId);
+    pool.query = send as typeof pool.query;
 
     const { rows: sizes } = await pool.query<{ relname: string; n: string }>(`select relname, n_live_tup as n from pg_stat_user_tables`);
     const tableRows = new Map(sizes.map((s) => [s.relname, Number(s.n)]));
