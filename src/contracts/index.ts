@@ -4,3 +4,4 @@ export * from './accounts.ts';
 export * from './admin.ts';
 export * from './instance.ts';
 export * from './journey.ts';
+export * from './meetings.ts';

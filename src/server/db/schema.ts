@@ -6,3 +6,4 @@ export * from '../mail/tables.ts';
 export * from '../modules/journey/tables.ts';
 export * from '../modules/mentoring/tables.ts';
 export * from '../events/tables.ts';
+export * from '../modules/meetings/tables.ts';
