@@ -522,3 +522,8 @@ export const importReport = z
     skipped: z.array(z.object({ row: z.number().int(), slug: z.string().nullable(), reason: z.string() })),
   })
   .meta({ id: 'ImportReport' });
+
+/** The member's coming RSVPs, soonest first. */
+export const myMeetings = z
+  .object({ items: z.array(z.object({ meeting: meetingSummary, occurrence })) })
+  .meta({ id: 'MyMeetings' });

@@ -66,6 +66,20 @@ export const messages = {
     es: 'Tu caja de herramientas admite hasta 50 estrategias. Quita una para añadir otra.',
   },
   copingOrderMismatch: { en: 'List each of your strategies exactly once.', es: 'Incluye cada una de tus estrategias exactamente una vez.' },
+  // ── Groups and meetings ──
+  noOccurrenceOnDate: { en: 'This meeting does not meet on that date.', es: 'Esta reunión no se celebra en esa fecha.' },
+  occurrenceCancelled: { en: 'This meeting is cancelled on that date.', es: 'Esta reunión está cancelada en esa fecha.' },
+  occurrencePast: { en: 'This meeting is already over.', es: 'Esta reunión ya terminó.' },
+  checkInClosed: {
+    en: 'Check-in opens 15 minutes before the meeting starts and closes when it ends.',
+    es: 'El registro de asistencia abre 15 minutos antes de que empiece la reunión y cierra cuando termina.',
+  },
+  slugTaken: { en: 'Another meeting or group already uses this address.', es: 'Otra reunión u otro grupo ya usa esta dirección.' },
+  facilitatorsMustBeMembers: { en: 'Choose people who have an account here.', es: 'Elige personas que tengan cuenta aquí.' },
+  keepOneFacilitator: { en: 'A group needs at least one facilitator.', es: 'Un grupo necesita al menos una persona facilitadora.' },
+  alreadyInGroup: { en: 'You are already in this group.', es: 'Ya estás en este grupo.' },
+  notInGroup: { en: 'This person is not in the group.', es: 'Esta persona no está en el grupo.' },
+  rosterNotYet: { en: 'The roster opens when the meeting starts.', es: 'La lista de asistencia se abre cuando empieza la reunión.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,6 @@
 import { and, asc, type Column, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { meetingAttendance } from '../meetings/tables.ts';
 import { checkIn, copingStrategy, goal, goalEntry, safetyPlan } from './tables.ts';
 
 export type GoalRow = Pick<typeof goal.$inferSelect, 'id' | 'title' | 'measure' | 'target' | 'period'>;
@@ -61,6 +62,35 @@ export const plansRepo = {
         // Either range lies within these bounds: one index scan for both.
         .where(and(eq(checkIn.userId, userId), within(checkIn.localDate, { from: minOf(week.from, month.from), to: maxOf(week.to, month.to) })));
       return row ?? { weekCheckIns: 0, monthCheckIns: 0, weekMeetings: 0, monthMeetings: 0 };
+    },
+
+    /**
+     * Meetings in the current week and month: each day counts the meetings Kindred recorded (check-in at the meeting
+     * or a facilitator's roster) or the number the member reported in that day's check-in, whichever is larger, so a
+     * meeting both recorded and reported counts once.
+     */
+    async meetingTotals(db: Queryable, userId: string, timeZone: string, week: Range, month: Range) {
+      const from = minOf(week.from, month.from);
+      const to = maxOf(week.to, month.to);
+      const rows = await db.execute<{ day: string; n: number }>(sql`
+        with reported as (
+          select ${checkIn.localDate} as day, ${checkIn.meetings}::int as n from ${checkIn}
+          where ${checkIn.userId} = ${userId} and ${checkIn.localDate} between ${from} and ${to}
+        ), recorded as (
+          select (${meetingAttendance.startsAt} at time zone ${timeZone})::date as day, count(*)::int as n from ${meetingAttendance}
+          where ${meetingAttendance.userId} = ${userId}
+            and ${meetingAttendance.startsAt} >= ${from}::date - 1 and ${meetingAttendance.startsAt} < ${to}::date + 2
+          group by 1
+        )
+        select coalesce(reported.day, recorded.day)::text as day, greatest(coalesce(reported.n, 0), coalesce(recorded.n, 0)) as n
+        from reported full join recorded on reported.day = recorded.day`);
+      let weekMeetings = 0;
+      let monthMeetings = 0;
+      for (const { day, n } of rows.rows) {
+        if (day >= week.from && day <= week.to) weekMeetings += Number(n);
+        if (day >= month.from && day <= month.to) monthMeetings += Number(n);
+      }
+      return { weekMeetings, monthMeetings };
     },
 
     /** Self-reported amounts per goal in the current week and month. */

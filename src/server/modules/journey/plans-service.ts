@@ -41,13 +41,15 @@ export function createPlansService(ctx: ServiceContext) {
   const { db } = ctx;
 
   /** Goals with their progress in the current period, counted from the member's activity or their entries. */
-  async function withProgress(userId: string, today: string, rows: GoalRow[]): Promise<Goal[]> {
+  async function withProgress(userId: string, clock: { today: string; timeZone: string }, rows: GoalRow[]): Promise<Goal[]> {
     if (rows.length === 0) return [];
-    const periods = currentPeriods(today);
-    const [activity, entries] = await Promise.all([
+    const periods = currentPeriods(clock.today);
+    const [checkIns, meetings, entries] = await Promise.all([
       plansRepo.goals.checkInTotals(db, userId, periods.week, periods.month),
+      rows.some((g) => g.measure === 'meetings') ? plansRepo.goals.meetingTotals(db, userId, clock.timeZone, periods.week, periods.month) : null,
       plansRepo.goals.entryTotals(db, rows.filter((g) => SELF_REPORTED.has(g.measure)).map((g) => g.id), periods.week, periods.month),
     ]);
+    const activity = { ...checkIns, ...meetings };
     return rows.map((g) => {
       const period = g.period as Period;
       const count =
@@ -69,13 +71,13 @@ export function createPlansService(ctx: ServiceContext) {
 
   /** A member's active goals; `who` is the member (or their actor) whose clock counts. No access check: callers do it. */
   async function goalsFor(userId: string, who: Actor | string = userId): Promise<Goal[]> {
-    const { today } = await memberClock(db, who);
-    return withProgress(userId, today, await plansRepo.goals.listActive(db, userId));
+    const clock = await memberClock(db, who);
+    return withProgress(userId, clock, await plansRepo.goals.listActive(db, userId));
   }
 
   async function oneGoal(a: Actor, row: GoalRow): Promise<Goal> {
-    const { today } = await memberClock(db, a);
-    return (await withProgress(a.userId, today, [row]))[0]!;
+    const clock = await memberClock(db, a);
+    return (await withProgress(a.userId, clock, [row]))[0]!;
   }
 
   /** A member's safety plan. No access check: callers do it. */
@@ -118,11 +120,11 @@ export function createPlansService(ctx: ServiceContext) {
       const row = await plansRepo.goals.findActive(db, a.userId, id);
       if (!row) throw notFound();
       if (!SELF_REPORTED.has(row.measure)) throw validationFailed({}, 'goalCountsItself');
-      const { today } = await memberClock(db, a);
+      const clock = await memberClock(db, a);
       // A day of slack, as for check-ins, for a device whose zone is ahead of the profile's.
-      if (input.date > addDays(today, 1)) throw validationFailed({ date: 'dateInFuture' });
+      if (input.date > addDays(clock.today, 1)) throw validationFailed({ date: 'dateInFuture' });
       await plansRepo.goals.addEntry(db, { goalId: row.id, userId: a.userId, localDate: input.date, amount: input.amount });
-      return (await withProgress(a.userId, today, [row]))[0]!;
+      return (await withProgress(a.userId, clock, [row]))[0]!;
     },
 
     // ── Coping toolbox ──

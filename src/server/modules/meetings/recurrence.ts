@@ -99,8 +99,23 @@ function earliest(dt: DateTime): DateTime {
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+// Local readings only change once a minute; finder requests read the same few minutes for many meetings.
+const zonedCache = new Map<string, ZonedParts>();
+const ZONED_CACHE_MAX = 20_000;
+
 /** The local date, weekday and minutes of an instant in a zone. */
 export function instantToZoned(instant: Date, timeZone: string): ZonedParts {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / MINUTE)}`;
+  let parts = zonedCache.get(key);
+  if (!parts) {
+    parts = readZoned(instant, timeZone);
+    if (zonedCache.size >= ZONED_CACHE_MAX) zonedCache.clear();
+    zonedCache.set(key, parts);
+  }
+  return parts;
+}
+
+function readZoned(instant: Date, timeZone: string): ZonedParts {
   let f = partsFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

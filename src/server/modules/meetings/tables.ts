@@ -140,7 +140,7 @@ export const meetingOccurrence = pgTable(
       .notNull()
       .references(() => meeting.id, { onDelete: 'cascade' }),
     localDate: date('local_date', { mode: 'string' }).notNull(),
-    status: text('status').notNull().default('scheduled'),
+    status: text('status').$type<'scheduled' | 'cancelled' | 'moved'>().notNull().default('scheduled'),
     movedDate: date('moved_date', { mode: 'string' }),
     movedStart: text('moved_start'),
     movedEnd: text('moved_end'),
