@@ -100,6 +100,17 @@ describe('the meeting finder', () => {
     expect(await both('attendance=inactive')).toEqual(['Dormant']);
   });
 
+  test('one-off events are listed up to two months ahead, after the weekly meetings that come first', async () => {
+    atInstant('2026-11-21T12:00:00Z');
+    const group = await createGroup(ctx);
+    await createMeeting(ctx, group.id, { name: 'Weekly', days: [1] });
+    await createMeeting(ctx, group.id, { name: 'Recovery picnic', days: [], onceOn: '2026-12-12', startTime: '12:00', endTime: '15:00' });
+    await createMeeting(ctx, group.id, { name: 'Last year', days: [], onceOn: '2025-12-12' });
+    await createMeeting(ctx, group.id, { name: 'Far away', days: [], onceOn: '2027-06-01' });
+    expect(await names(`groupId=${group.id}`)).toEqual(['Weekly', 'Recovery picnic']);
+    expect(await names(`groupId=${group.id}&day=6&tz=America/Chicago`)).toEqual(['Recovery picnic']);
+  });
+
   test('bad queries are 422, never 500', async () => {
     for (const q of ['lat=41.8', 'lat=91&lng=0', 'lng=181&lat=0', 'day=7', 'day=monday', 'types=ONL', 'tz=Mars/Base', 'radiusKm=-1', 'radiusKm=5000', 'limit=0', 'soon=maybe', 'attendance=teleport', `q=${'x'.repeat(200)}`, 'unknown=1']) {
       const res = await anonymous.get(`/api/v1/meetings?${q}`);

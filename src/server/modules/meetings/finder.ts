@@ -69,7 +69,9 @@ export function createFinder(ctx: ServiceContext) {
     const overrides = await meetingsRepo.overrides.forMeetings(ctx.db, candidates.map((c) => c.meeting.id), instantToZoned(now, 'UTC').date);
 
     const soonUntil = now.getTime() + meetingLimits.soonMinutes * MINUTE;
+    // Every weekly meeting happens within eight days; one-off events are listed up to two months ahead.
     const horizon = new Date(now.getTime() + (q.soon ? meetingLimits.soonMinutes * MINUTE : 8 * DAY));
+    const eventHorizon = new Date(now.getTime() + (q.soon ? meetingLimits.soonMinutes * MINUTE : 60 * DAY));
     const matches = (o: Occurrence) => {
       if (o.status === 'cancelled') return false;
       if (q.soon && o.start.getTime() > soonUntil) return false;
@@ -91,10 +93,13 @@ export function createFinder(ctx: ServiceContext) {
       }
       const times = timesOf(m);
       const own = overrides.get(m.id);
-      const match = occurrencesBetween(times, now, horizon, own).find(matches);
+      const occurrences = occurrencesBetween(times, now, m.onceOn ? eventHorizon : horizon, own);
+      const match = occurrences.find(matches);
       if (!match) continue;
+      // Within an eight-day horizon the first occurrence not cancelled is the next one; only "soon" looks less far.
+      const next = (!q.soon && occurrences.find((o) => o.status !== 'cancelled')) || nextOccurrence(times, now, own);
       found.push({
-        ...presentMeeting(row, actor, nextOccurrence(times, now, own)),
+        ...presentMeeting(row, actor, next),
         match: presentOccurrence(match),
         inProgress: match.start <= now && match.end > now,
         distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
