@@ -204,12 +204,12 @@ export const safetyPlan = safetyPlanBody.extend({ updatedAt: z.string().nullable
 
 // ── Sharing by consent ────────────────────────────────────────────────────────────────────────────────────────
 
-export const SHARE_CATEGORIES = ['check_ins', 'sobriety', 'goals', 'safety_plan'] as const;
+export const SHARE_CATEGORIES = ['check_ins', 'sobriety', 'goals', 'safety_plan', 'meetings'] as const;
 export const shareCategory = z.enum(SHARE_CATEGORIES);
 export const sharingBody = z.strictObject({ mentor: z.boolean() });
 export const sharing = z
   .object({
-    mentor: z.object({ check_ins: z.boolean(), sobriety: z.boolean(), goals: z.boolean(), safety_plan: z.boolean() }),
+    mentor: z.object(Object.fromEntries(SHARE_CATEGORIES.map((c) => [c, z.boolean()])) as Record<(typeof SHARE_CATEGORIES)[number], z.ZodBoolean>),
     history: z.array(z.object({ category: shareCategory, grantee: z.literal('mentor'), grantedAt: z.string(), revokedAt: z.string().nullable() })),
   })
   .meta({ id: 'Sharing' });
@@ -260,6 +260,10 @@ export const menteeJourney = z
     checkIns: z.array(checkIn).optional(),
     goals: z.array(goal).optional(),
     safetyPlan: safetyPlan.optional(),
+    /** Meetings attended in the last 30 days (recorded by check-in at the meeting or the facilitator's roster). */
+    meetings: z
+      .array(z.object({ date: localDate, start: z.string(), timeZone: z.string(), meetingName: z.string(), groupName: z.string(), method: z.enum(['self', 'roster']) }))
+      .optional(),
   })
   .meta({ id: 'MenteeJourney' });
 

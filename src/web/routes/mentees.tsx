@@ -50,7 +50,7 @@ export function MenteePage() {
   const person = mentees.data?.find((m) => m.id === id);
   if (!journey.data || !person) return <NotFoundPage />;
   const view = journey.data;
-  const nothing = !view.sobriety && !view.checkIns && !view.goals && !view.safetyPlan;
+  const nothing = !view.sobriety && !view.checkIns && !view.goals && !view.safetyPlan && !view.meetings;
   return (
     <Page title={t('mentees.personTitle', { name: person.displayName })} lead={<p>{t('mentees.personLead', { name: person.displayName })}</p>}>
       {nothing && (
@@ -113,6 +113,20 @@ function SharedJourney({ view }: { view: MenteeJourney }) {
         <section className="card" aria-labelledby="shared-plan">
           <h2 id="shared-plan">{t('mentees.safetyPlan')}</h2>
           <SafetyPlanView plan={view.safetyPlan} headingLevel={3} />
+        </section>
+      )}
+      {view.meetings && (
+        <section className="card" aria-labelledby="shared-meetings">
+          <h2 id="shared-meetings">{t('mentees.meetings')}</h2>
+          {view.meetings.length === 0 && <p className="muted">{t('mentees.empty')}</p>}
+          <ul>
+            {[...view.meetings].reverse().map((m) => (
+              <li key={`${m.date}-${m.meetingName}`}>
+                <strong>{formatLocalDate(m.date, locale, 'long')}</strong>: {m.meetingName} ({m.groupName})
+                {m.method === 'roster' ? ` · ${t('mentees.confirmedByFacilitator')}` : ''}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </>

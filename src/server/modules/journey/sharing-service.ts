@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SHARE_CATEGORIES, type menteeJourney, type sharing } from '../../../contracts/journey.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { auditRepo } from '../audit/repo.ts';
+import { meetingsRepo } from '../meetings/repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadAudience } from './audience.ts';
 import { createCheckInsService } from './check-ins-service.ts';
@@ -85,6 +86,18 @@ export function createSharingService(ctx: ServiceContext) {
       }
       if (shares('goals')) view.goals = await plans.goalsFor(menteeId);
       if (shares('safety_plan')) view.safetyPlan = await plans.safetyPlanFor(menteeId);
+      if (shares('meetings')) {
+        const now = new Date();
+        const rows = await meetingsRepo.attendance.historyOf(db, menteeId, new Date(now.getTime() - MENTOR_CHECK_IN_DAYS * 86_400_000), now);
+        view.meetings = rows.map((r) => ({
+          date: r.localDate,
+          start: r.startsAt.toISOString(),
+          timeZone: r.timeZone,
+          meetingName: r.meetingName,
+          groupName: r.groupName,
+          method: r.method as 'self' | 'roster',
+        }));
+      }
       return view;
     },
   };

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { Client } from '../../../../test/helpers/client.ts';
 import { createMentorship, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { createGroup, createMeeting } from '../../../../test/helpers/meetings-factories.ts';
+import { meetingAttendance } from '../meetings/tables.ts';
 import { auditLog } from '../audit/tables.ts';
 import { mentorship } from '../mentoring/tables.ts';
 import { addDays, todayIn } from './dates.ts';
@@ -85,15 +87,15 @@ describe('sharing by consent', () => {
   test('private by default; each grant and revocation is kept and audited; a repeat changes nothing', async () => {
     const me = await createUser(ctx);
     expect((await me.client.get('/api/v1/me/sharing')).json()).toEqual({
-      mentor: { check_ins: false, sobriety: false, goals: false, safety_plan: false },
+      mentor: { check_ins: false, sobriety: false, goals: false, safety_plan: false, meetings: false },
       history: [],
     });
-    expect((await share(me, 'goals', true)).json().mentor).toEqual({ check_ins: false, sobriety: false, goals: true, safety_plan: false });
+    expect((await share(me, 'goals', true)).json().mentor).toEqual({ check_ins: false, sobriety: false, goals: true, safety_plan: false, meetings: false });
     await share(me, 'goals', true);
     await share(me, 'sobriety', true);
     const revoked = await share(me, 'goals', false);
     expect(revoked.statusCode).toBe(200);
-    expect(revoked.json().mentor).toEqual({ check_ins: false, sobriety: true, goals: false, safety_plan: false });
+    expect(revoked.json().mentor).toEqual({ check_ins: false, sobriety: true, goals: false, safety_plan: false, meetings: false });
     await share(me, 'check_ins', false);
     await share(me, 'goals', true);
 
@@ -220,6 +222,19 @@ describe('privacy', () => {
     await share(j.member, 'safety_plan', false);
     const after = (await view()).json();
     expect(Object.keys(after).sort()).toEqual(['checkIns', 'goals', 'sobriety']);
+
+    // Meeting attendance: the last 30 days, only once shared.
+    const group = await createGroup(ctx, { name: 'Night Owls' });
+    const held = await createMeeting(ctx, group.id, { name: 'Thursday Step Study' });
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
+    await ctx.database.db.insert(meetingAttendance).values([
+      { meetingId: held.id, userId: j.member.id, localDate: day(3).toISOString().slice(0, 10), startsAt: day(3), method: 'roster' },
+      { meetingId: held.id, userId: j.member.id, localDate: day(40).toISOString().slice(0, 10), startsAt: day(40), method: 'self' },
+    ]);
+    expect((await view()).json()).not.toHaveProperty('meetings');
+    await share(j.member, 'meetings', true);
+    expect((await view()).json().meetings).toEqual([expect.objectContaining({ meetingName: 'Thursday Step Study', groupName: 'Night Owls', method: 'roster' })]);
+    await share(j.member, 'meetings', false);
     for (const c of ['goals', 'check_ins', 'sobriety']) await share(j.member, c, false);
     expect((await view()).json()).toEqual({});
   });
