@@ -19,6 +19,9 @@ export const rateRules = {
   verificationMailPerIp: { bucket: 'verify_mail_ip', max: 5, windowSeconds: 15 * 60 },
   verificationMailPerAccount: { bucket: 'verify_mail_account', max: 3, windowSeconds: 60 * 60 },
   setupPerIp: { bucket: 'setup_ip', max: 10, windowSeconds: 15 * 60 },
+  proofIssuePerAccount: { bucket: 'proof_issue_account', max: 20, windowSeconds: 24 * 60 * 60 },
+  // Unknown or revoked verification codes: stops guessing without slowing an office that checks many records.
+  proofLookupMissesPerIp: { bucket: 'proof_lookup_miss_ip', max: 30, windowSeconds: 10 * 60 },
 } as const satisfies Record<string, RateRule>;
 
 export class RateLimiter {
