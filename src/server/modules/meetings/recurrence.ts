@@ -179,10 +179,14 @@ export function occurrencesBetween(m: MeetingTimes, from: Date, to: Date, overri
 
 /** The first occurrence that is not over at `now` (it may be in progress) and not cancelled; null when none is left. */
 export function nextOccurrence(m: MeetingTimes, now: Date, overrides?: Overrides): Occurrence | null {
+  if (m.onceOn) {
+    const once = applyOverride(m, m.onceOn, asMap(overrides).get(m.onceOn));
+    return once.status !== 'cancelled' && once.end > now ? once : null;
+  }
   // Two weeks always hold the next weekly occurrence unless several in a row are cancelled; then look further.
   for (let weeks = 2; weeks <= 16; weeks *= 2) {
     const found = occurrencesBetween(m, now, new Date(now.getTime() + weeks * 7 * DAY), overrides).find((o) => o.status !== 'cancelled');
-    if (found || m.onceOn) return found ?? null;
+    if (found) return found;
   }
   return null;
 }
