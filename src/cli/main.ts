@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { adminCreate } from './commands/admin-create.ts';
 import { demo } from './commands/demo.ts';
+import { meetingsImport } from './commands/meetings.ts';
 import { migrate } from './commands/migrate.ts';
 import { outbox } from './commands/outbox.ts';
 import { serve } from './commands/serve.ts';
@@ -30,6 +31,13 @@ program
   .description('List mail in the development outbox (used when SMTP is not configured)')
   .option('--limit <n>', 'how many, newest first', '10')
   .action(outbox);
+program
+  .command('meetings')
+  .description('Meetings')
+  .command('import')
+  .description('Import meetings from a Meeting Guide JSON feed (a file or an http(s) address); running it again changes nothing')
+  .argument('<source>', 'a JSON file or an http(s) URL')
+  .action(meetingsImport);
 program
   .command('demo')
   .description('Fill this instance with a plausible demo community')

@@ -24,6 +24,9 @@ import { instanceRoutes } from './modules/instance/routes.ts';
 import { journeyRoutes } from './modules/journey/routes.ts';
 import { journeyPlansRoutes } from './modules/journey/plans-routes.ts';
 import { journeySharingRoutes } from './modules/journey/sharing-routes.ts';
+import { meetingsRoutes } from './modules/meetings/routes.ts';
+import { attendanceProofRoutes } from './modules/meetings/proof-routes.ts';
+import { meetingFeedsRoutes } from './modules/meetings/feeds-routes.ts';
 import { createInstanceSettings, resolveSecret } from './modules/instance/service.ts';
 
 export interface AppDeps {
@@ -96,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(journeyRoutes, { ctx: services.ctx });
   await app.register(journeyPlansRoutes, { ctx: services.ctx });
   await app.register(journeySharingRoutes, { ctx: services.ctx });
+  await app.register(meetingsRoutes, { ctx: services.ctx });
+  await app.register(attendanceProofRoutes, { ctx: services.ctx });
+  await app.register(meetingFeedsRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

@@ -42,7 +42,7 @@ export const messages = {
   },
   invalidJson: { en: 'The request body is not valid JSON.', es: 'El cuerpo de la solicitud no es JSON válido.' },
   emptyJson: { en: 'The JSON body is empty.', es: 'El cuerpo JSON está vacío.' },
-  payloadTooLarge: { en: 'The request body is larger than 1 MB.', es: 'El cuerpo de la solicitud pasa de 1 MB.' },
+  payloadTooLarge: { en: 'The request body is too large.', es: 'El cuerpo de la solicitud es demasiado grande.' },
   unsupportedMediaType: { en: 'Send the body as application/json.', es: 'Envía el cuerpo como application/json.' },
   requestInvalid: { en: 'The request is not valid.', es: 'La solicitud no es válida.' },
   internal: { en: 'Something went wrong on our side. Please try again.', es: 'Algo falló de nuestro lado. Inténtalo de nuevo.' },
