@@ -59,8 +59,45 @@ export const router = createBrowserRouter([
           { path: 'invitations', lazy: async () => ({ Component: (await import('./routes/admin/invitations.tsx')).InvitationsPage }) },
           { path: 'registration', lazy: async () => ({ Component: (await import('./routes/admin/registration.tsx')).RegistrationPage }) },
           { path: 'activity', lazy: async () => ({ Component: (await import('./routes/admin/activity.tsx')).ActivityPage }) },
+          { path: 'meetings-import', lazy: async () => ({ Component: (await import('./routes/admin/meetings-import.tsx')).MeetingsImportPage }) },
         ],
       },
+      // Finding a meeting and reading about it or its group needs no account; changing anything does.
+      {
+        path: 'meetings',
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/meetings/finder.tsx')).MeetingFinderPage }) },
+          { path: 'new', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/meetings/edit.tsx')).NewMeetingPage }) }] },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/meetings/meeting.tsx')).MeetingPage }) },
+          { path: ':id/edit', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/meetings/edit.tsx')).EditMeetingPage }) }] },
+          { path: ':id/roster/:date', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/meetings/roster.tsx')).RosterPage }) }] },
+        ],
+      },
+      {
+        path: 'groups',
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/groups/list.tsx')).GroupsPage }) },
+          { path: 'new', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/groups/edit.tsx')).NewGroupPage }) }] },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/groups/group.tsx')).GroupPage }) },
+          { path: ':id/edit', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/groups/edit.tsx')).EditGroupPage }) }] },
+        ],
+      },
+      {
+        path: 'attendance',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/meetings/attendance.tsx')).MyMeetingsPage }) }],
+      },
+      {
+        path: 'attendance/proofs',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/proofs/index.tsx')).ProofsPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/proofs/detail.tsx')).ProofPage }) },
+        ],
+      },
+      // Checking a proof of attendance needs no account: a court clerk types the code from the paper.
+      { path: 'verify', lazy: async () => ({ Component: (await import('./routes/proofs/verify.tsx')).VerifyFormPage }) },
+      { path: 'verify/:code', lazy: async () => ({ Component: (await import('./routes/proofs/verify.tsx')).VerifyPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -71,6 +71,9 @@ function MainNav() {
               </li>
             )}
             <li>
+              <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
             {me.roles.includes('coordinator') && (
@@ -86,6 +89,9 @@ function MainNav() {
           </>
         ) : (
           <>
+            <li>
+              <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+            </li>
             <li>
               <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
             </li>

@@ -28,6 +28,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/activity">{t('admin.activity.title')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/meetings-import">{t('meetingsImport.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

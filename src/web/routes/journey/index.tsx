@@ -18,6 +18,9 @@ export function JourneyIndexPage() {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/attendance">{t('meetings.mine.title')}</Link>
+      </p>
     </Page>
   );
 }
