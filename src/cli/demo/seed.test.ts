@@ -20,10 +20,14 @@ import {
   stageAssessment,
 } from '../../server/modules/journey/tables.ts';
 import { mentorship } from '../../server/modules/mentoring/tables.ts';
+import { IN_PERSON_ONLY_TYPES, MEETING_TYPE_CODES } from '../../contracts/meetings.ts';
+import { occurrenceOn } from '../../server/modules/meetings/recurrence.ts';
+import { groupMember, meeting, meetingAttendance, meetingOccurrence, meetingRsvp, supportGroup } from '../../server/modules/meetings/tables.ts';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client, sessionCookie } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
 import { GRATITUDE, planJourneys } from './journey.ts';
+import { planMeetings } from './meetings.ts';
 import { DEMO_EMAIL_DOMAIN, planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
 import { DEMO_SEEDED, DEMO_STEPS, DemoAlreadySeededError, type DemoSummary, seedDemo } from './seed.ts';
@@ -45,6 +49,8 @@ const demoPeople = async () => {
   return rows.filter((r) => r.email !== realCoordinatorEmail);
 };
 
+const MEETINGS_TABLES = { supportGroup, groupMember, meeting, meetingOccurrence, meetingRsvp, meetingAttendance };
+
 const JOURNEY_TABLES = {
   sobrietyTrack,
   sobrietyPeriod,
@@ -62,7 +68,7 @@ const JOURNEY_TABLES = {
 
 /** Row counts of every table the demo writes. */
 const tally = async (db = ctx.database.db) => {
-  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES };
+  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES };
   const counts = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(counts);
 };
@@ -405,5 +411,135 @@ describe('kindred demo: recovery journeys', () => {
       JSON.stringify(rows, (key, value) => (['id', 'trackId', 'periodId', 'goalId'].includes(key) ? undefined : value));
     expect(withoutIds(planJourneys(people, new SeededRandom(11), now))).toEqual(withoutIds(planJourneys(people, new SeededRandom(11), now)));
     expect(withoutIds(planJourneys(people, new SeededRandom(11), now))).not.toEqual(withoutIds(planJourneys(people, new SeededRandom(12), now)));
+  });
+});
+
+describe('kindred demo: groups and meetings', () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const db = () => ctx.database.db;
+  const meetingsWithGroups = () => db().select({ meeting, group: supportGroup }).from(meeting).innerJoin(supportGroup, eq(supportGroup.id, meeting.groupId));
+  const overridesOf = async (meetingId: string) =>
+    (await db().select().from(meetingOccurrence).where(eq(meetingOccurrence.meetingId, meetingId))).map((o) => ({ ...o, status: o.status as 'scheduled' | 'cancelled' | 'moved' }));
+  const timesOf = (m: typeof meeting.$inferSelect) => ({ days: m.days, onceOn: m.onceOn, startTime: m.startTime, endTime: m.endTime, timeZone: m.timeZone });
+  const signIn = async (email: string) => new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email, password: summary.password })));
+
+  test('8 to 10 groups and 40+ meetings: every attendance option, several zones, English and Spanish', async () => {
+    const groups = await db().select().from(supportGroup);
+    expect(groups.length).toBeGreaterThanOrEqual(8);
+    expect(groups.length).toBeLessThanOrEqual(10);
+    const rows = await meetingsWithGroups();
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(summary.created.meetings).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.meeting.attendance))).toEqual(new Set(['in_person', 'online', 'hybrid', 'inactive']));
+    expect(rows.filter((r) => r.meeting.attendance === 'inactive')).toHaveLength(1);
+    expect(new Set(rows.map((r) => r.meeting.timeZone)).size).toBeGreaterThanOrEqual(3);
+    const languages = new Set(rows.flatMap((r) => (r.meeting.languages.length > 0 ? r.meeting.languages : r.group.languages)));
+    expect(languages).toEqual(new Set(['en', 'es']));
+    // One members-only group keeps its links for its members.
+    expect(groups.filter((g) => g.visibility === 'members' && g.membership === 'approval' && g.conferenceVisibility === 'group_members')).toHaveLength(1);
+  });
+
+  test('meetings read like a Meeting Guide feed: places with coordinates in their zone, links on known providers, valid types', async () => {
+    const ZONE_BY_LONGITUDE: [number, number, string][] = [
+      [-88.5, -87, 'America/Chicago'],
+      [-107.5, -106, 'America/Denver'],
+      [-113, -111, 'America/Phoenix'],
+    ];
+    for (const { meeting: m } of await meetingsWithGroups()) {
+      expect(m.types.every((t) => (MEETING_TYPE_CODES as string[]).includes(t)), m.name).toBe(true);
+      if (m.attendance === 'in_person' || m.attendance === 'hybrid') {
+        expect(m.formattedAddress!.split(',').length, m.name).toBeGreaterThanOrEqual(4);
+        const zone = ZONE_BY_LONGITUDE.find(([west, east]) => m.longitude! >= west && m.longitude! <= east);
+        expect(zone?.[2], m.name).toBe(m.timeZone);
+      }
+      if (m.attendance === 'online' || m.attendance === 'hybrid') {
+        expect(new URL(m.conferenceUrl!).hostname, m.name).toMatch(/^(zoom\.us|meet\.jit\.si)$/);
+      }
+      if (m.attendance === 'online') {
+        expect(m.latitude, m.name).toBeNull();
+        expect(m.approximateAddress, m.name).not.toBe('');
+        expect(m.types.filter((t) => IN_PERSON_ONLY_TYPES.has(t)), m.name).toEqual([]);
+      }
+    }
+  });
+
+  test('one-off events, cancelled and moved occurrences, and themed topics', async () => {
+    const rows = await db().select().from(meeting);
+    const oneOffs = rows.filter((m) => m.onceOn !== null);
+    expect(oneOffs.length).toBeGreaterThanOrEqual(3);
+    expect(oneOffs.some((m) => m.onceOn! < todayIn(m.timeZone))).toBe(true);
+    const overrides = await db().select().from(meetingOccurrence);
+    expect(new Set(overrides.map((o) => o.status))).toEqual(new Set(['scheduled', 'cancelled', 'moved']));
+    expect(overrides.filter((o) => o.topic !== null).length).toBeGreaterThanOrEqual(5);
+    // Each exception is on a date the meeting regularly meets.
+    for (const o of overrides) expect(occurrenceOn(timesOf(rows.find((m) => m.id === o.meetingId)!), o.localDate)).not.toBeNull();
+  });
+
+  test('every group has a facilitator holding the facilitator role; a few members belong, one asks to join', async () => {
+    const members = await db().select({ groupId: groupMember.groupId, role: groupMember.role, status: groupMember.status, userId: groupMember.userId }).from(groupMember);
+    const facilitatorIds = new Set((await db().select({ id: userRole.userId }).from(userRole).where(eq(userRole.role, 'facilitator'))).map((r) => r.id));
+    for (const g of await db().select().from(supportGroup)) {
+      const facilitators = members.filter((m) => m.groupId === g.id && m.role === 'facilitator' && m.status === 'active');
+      expect(facilitators.length, g.name).toBeGreaterThan(0);
+      for (const f of facilitators) expect(facilitatorIds.has(f.userId)).toBe(true);
+    }
+    expect(members.filter((m) => m.role === 'member' && m.status === 'active').length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('attendance is at the instant the recurrence engine gives, never at a cancelled or future occurrence; RSVPs are for real occurrences', async () => {
+    const rows = await db().select().from(meeting);
+    const attendance = await db().select().from(meetingAttendance);
+    expect(attendance.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(attendance.map((a) => a.method))).toEqual(new Set(['self', 'roster']));
+    for (const a of attendance) {
+      const m = rows.find((x) => x.id === a.meetingId)!;
+      const occ = occurrenceOn(timesOf(m), a.localDate, await overridesOf(m.id));
+      expect(occ?.status).not.toBe('cancelled');
+      expect(a.startsAt.toISOString()).toBe(occ!.start.toISOString());
+      expect(occ!.end.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const rsvps = await db().select().from(meetingRsvp);
+    expect(rsvps.length).toBeGreaterThan(0);
+    for (const r of rsvps) {
+      const m = rows.find((x) => x.id === r.meetingId)!;
+      const occ = occurrenceOn(timesOf(m), r.localDate, await overridesOf(m.id));
+      expect(occ?.status).not.toBe('cancelled');
+      expect(occ!.end.getTime()).toBeGreaterThan(Date.now());
+    }
+  });
+
+  test('the sample member finds their coming meetings, their attendance and their members-only links through the API', async () => {
+    const sample = summary.samples.find((s) => s.role === 'member')!;
+    const client = await signIn(sample.email);
+    const mine = await client.get('/api/v1/me/meetings');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items.length).toBeGreaterThan(0);
+
+    const [me] = await db().select({ id: user.id, createdAt: user.createdAt }).from(user).where(eq(user.email, sample.email));
+    const history = await client.get('/api/v1/me/attendance');
+    expect(history.statusCode).toBe(200);
+    // Attendance starts when they signed up (a member of a week or two may not have been to one yet).
+    if (Date.now() - me!.createdAt.getTime() > 21 * DAY_MS) expect(history.json().records.length).toBeGreaterThan(0);
+    expect(history.json().records.length).toBe((await db().select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.userId, me!.id)))[0]!.n);
+
+    const [studyGroup] = await db().select().from(supportGroup).where(eq(supportGroup.visibility, 'members'));
+    const [study] = await db().select().from(meeting).where(and(eq(meeting.groupId, studyGroup!.id), isNotNull(meeting.conferenceUrl)));
+    expect((await client.get(`/api/v1/meetings/${study!.id}`)).json().conference.url).toBe(study!.conferenceUrl);
+    // Signed out, the members-only group is not there at all.
+    expect((await new Client(ctx.app).get(`/api/v1/meetings/${study!.id}`)).statusCode).toBe(404);
+  });
+
+  test('the same seed plans the same meetings', () => {
+    const people = planPeople(40, new SeededRandom(3)).map((p, i) => ({ ...p, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    const now = new Date('2026-03-08T12:00:00Z'); // a DST change in the United States
+    // Group and meeting ids are fresh UUIDs each time: each is replaced by the order it first appears in.
+    const withoutIds = (plan: ReturnType<typeof planMeetings>) => {
+      const seen = new Map<string, number>();
+      const order = (id: string) => seen.get(id) ?? (seen.set(id, seen.size), seen.size - 1);
+      return JSON.stringify(plan, (key, value) => (['id', 'groupId', 'meetingId'].includes(key) ? order(value) : value));
+    };
+    const first = withoutIds(planMeetings(people, new SeededRandom(11), now));
+    expect(withoutIds(planMeetings(people, new SeededRandom(11), now))).toEqual(first);
+    expect(withoutIds(planMeetings(people, new SeededRandom(12), now))).not.toEqual(first);
   });
 });

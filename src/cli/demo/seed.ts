@@ -1,4 +1,4 @@
-import { inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { setupBody } from '../../contracts/accounts.ts';
 import { LOCALES, type Locale, ROLES, type Role } from '../../contracts/common.ts';
 import type { Actor } from '../../server/access.ts';
@@ -7,9 +7,11 @@ import type { Db } from '../../server/db/client.ts';
 import { invite, user } from '../../server/modules/accounts/tables.ts';
 import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
+import { groupMember, supportGroup } from '../../server/modules/meetings/tables.ts';
 import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedJourneys } from './journey.ts';
+import { seedMeetings } from './meetings.ts';
 import { demoPassword } from './password.ts';
 import { planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -35,7 +37,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings];
 
 export interface DemoSummary {
   people: number;
@@ -92,13 +94,17 @@ const cliActor = (person: SeededPerson): Actor => ({ userId: person.id, sessionI
 /**
  * Takes back a failed run, so it can simply be run again. Deleting the people cascades to what hangs off them:
  * journeys (tracks, periods, milestones, check-ins, profile, stages, goals, toolbox, safety plan, consents) and
- * mentorships all reference the user with ON DELETE CASCADE.
+ * mentorships all reference the user with ON DELETE CASCADE. Groups do not, so they are deleted by their facilitators.
  */
 async function undo(db: Db, ids: string[]) {
   if (ids.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.delete(auditLog).where(or(inArray(auditLog.actorId, ids), inArray(auditLog.subjectId, ids)));
     await tx.delete(invite).where(inArray(invite.createdBy, ids));
+    // Groups belong to no one; the demo's are the ones its facilitators run (their meetings, exceptions, RSVPs and
+    // attendance go with them).
+    const demoGroups = tx.select({ id: groupMember.groupId }).from(groupMember).where(and(inArray(groupMember.userId, ids), eq(groupMember.role, 'facilitator')));
+    await tx.delete(supportGroup).where(inArray(supportGroup.id, demoGroups));
     await tx.delete(user).where(inArray(user.id, ids));
   });
 }
