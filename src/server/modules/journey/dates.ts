@@ -6,8 +6,9 @@
  */
 const DAY_MS = 86_400_000;
 
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a date, and back: integer arithmetic for loops over many days. */
+export const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+export const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

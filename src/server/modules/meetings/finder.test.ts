@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { Client } from '../../../../test/helpers/client.ts';
 import { createGroup, createMeeting } from '../../../../test/helpers/meetings-factories.ts';
-import { boundingBox, distanceKm } from './finder.ts';
+import { TIME_OF_DAY_HOURS, TIMES_OF_DAY } from '../../../contracts/meetings.ts';
+import { boundingBox, distanceKm, plausibleMatcher } from './finder.ts';
+import { instantToZoned, occurrencesBetween } from './recurrence.ts';
 
 let ctx: TestContext;
 let anonymous: Client;
@@ -149,3 +151,39 @@ describe('geometry', () => {
     );
   });
 });
+
+describe('the quick day and time test', () => {
+  const ZONES = ['America/New_York', 'America/Los_Angeles', 'America/Phoenix', 'Europe/Madrid', 'Europe/London', 'Asia/Kolkata', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/St_Johns', 'UTC'];
+  const inBucket = (minutes: number, wanted: readonly (typeof TIMES_OF_DAY)[number][]) =>
+    wanted.some((w) => {
+      const [from, to] = TIME_OF_DAY_HOURS[w];
+      const h = Math.floor(minutes / 60);
+      return from < to ? h >= from && h < to : h >= from || h < to;
+    });
+
+  test('never passes over a meeting that has a matching occurrence in the next eight days (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...ZONES),
+        fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 2 }),
+        fc.subarray([...TIMES_OF_DAY], { maxLength: 2 }),
+        (zone, viewerZone, days, startMinute, now, wantedDays, wantedTimes) => {
+          const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+          const m = { days, onceOn: null, startTime: hm(startMinute), endTime: hm((startMinute + 60) % 1440), timeZone: zone };
+          const q = { day: wantedDays.length ? wantedDays : undefined, timeOfDay: wantedTimes.length ? wantedTimes : undefined, limit: 50 };
+          const exact = occurrencesBetween(m, now, new Date(now.getTime() + 8 * 86_400_000)).some((o) => {
+            const local = instantToZoned(o.start, viewerZone);
+            return (!q.day || q.day.includes(local.weekday)) && (!q.timeOfDay || inBucket(local.minutes, q.timeOfDay));
+          });
+          if (exact) expect(plausibleMatcher(now, viewerZone, q)(m)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+

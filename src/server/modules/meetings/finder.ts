@@ -4,7 +4,7 @@ import type { Actor } from '../../access.ts';
 import { validationFailed } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { presentMeeting, presentOccurrence, timesOf } from './presenters.ts';
-import { instantToZoned, nextOccurrence, type Occurrence, occurrencesBetween } from './recurrence.ts';
+import { instantToZoned, nextOccurrence, type Occurrence, occurrencesBetween, offsetAt } from './recurrence.ts';
 import { type FinderFilter, meetingsRepo } from './repo.ts';
 
 type FinderResult = z.infer<typeof finderResult>;
@@ -36,6 +36,30 @@ export function boundingBox(lat: number, lng: number, radiusKm: number) {
   return { minLat, maxLat, minLng: wrap(lng - dLng), maxLng: wrap(lng + dLng) };
 }
 
+/**
+ * A quick, conservative test on a weekly meeting's days and start time: false only when none of its occurrences in
+ * the coming days can start on the viewer's chosen days and times of day (allowing an hour either way for a
+ * daylight-saving change in either zone). Anything it lets through is decided exactly on computed occurrences.
+ */
+export function plausibleMatcher(now: Date, viewerZone: string, q: FinderQuery) {
+  if (!q.day?.length && !q.timeOfDay?.length) return () => true;
+  const viewerOffset = offsetAt(now.getTime(), viewerZone);
+  const shifts = new Map<string, number>();
+  return (m: { days: readonly number[]; onceOn: string | null; startTime: string; timeZone: string }) => {
+    if (m.onceOn) return true;
+    let shift = shifts.get(m.timeZone);
+    if (shift === undefined) shifts.set(m.timeZone, (shift = viewerOffset - offsetAt(now.getTime(), m.timeZone)));
+    const start = Number(m.startTime.slice(0, 2)) * 60 + Number(m.startTime.slice(3, 5));
+    for (const day of m.days) {
+      for (const wiggle of [-60, 0, 60]) {
+        const at = (((day * 1440 + start + shift + wiggle) % 10080) + 10080) % 10080;
+        if ((!q.day?.length || q.day.includes(Math.floor(at / 1440))) && (!q.timeOfDay?.length || inTimeOfDay(at % 1440, q.timeOfDay))) return true;
+      }
+    }
+    return false;
+  };
+}
+
 const inTimeOfDay = (minutes: number, wanted: readonly (keyof typeof TIME_OF_DAY_HOURS)[]) =>
   wanted.some((w) => {
     const [from, to] = TIME_OF_DAY_HOURS[w];
@@ -63,10 +87,10 @@ export function createFinder(ctx: ServiceContext) {
       ...(q.language ? { language: q.language } : {}),
       ...(q.q ? { q: q.q } : {}),
       ...(q.groupId ? { groupId: q.groupId } : {}),
-      ...(sqlDays && sqlDays.length < 7 ? { days: sqlDays } : {}),
+      ...(q.day?.length && sqlDays ? { days: { zone: viewerZone, exact: q.day, loose: sqlDays } } : {}),
     };
-    const candidates = await meetingsRepo.meetings.candidates(ctx.db, filter, actor?.userId ?? null, FINDER_CANDIDATES_MAX);
-    const overrides = await meetingsRepo.overrides.forMeetings(ctx.db, candidates.map((c) => c.meeting.id), instantToZoned(now, 'UTC').date);
+    const candidates = await meetingsRepo.meetings.candidates(ctx.db, filter, FINDER_CANDIDATES_MAX);
+    const overrides = await meetingsRepo.overrides.forMeetings(ctx.db, candidates.map((c) => c.id), instantToZoned(now, 'UTC').date);
 
     const soonUntil = now.getTime() + meetingLimits.soonMinutes * MINUTE;
     // Every weekly meeting happens within eight days; one-off events are listed up to two months ahead.
@@ -80,9 +104,14 @@ export function createFinder(ctx: ServiceContext) {
       return (!q.day?.length || q.day.includes(local.weekday)) && (!q.timeOfDay?.length || inTimeOfDay(local.minutes, q.timeOfDay));
     };
 
-    const found: FinderResult['results'] = [];
-    for (const row of candidates) {
-      const m = row.meeting;
+    // A weekly meeting that cannot fall on the chosen days or times of day, whatever daylight saving does in the
+    // next week, is passed over before its occurrences are computed (most of them, in a search by day).
+    const mayMatch = plausibleMatcher(now, viewerZone, q);
+
+    // Match every candidate on the cheap columns; read and present only the page.
+    const matched: { id: string; name: string; match: Occurrence; distance: number | null }[] = [];
+    for (const m of candidates) {
+      if (!mayMatch(m)) continue;
       // Temporarily inactive meetings are listed only to someone asking for them.
       if (m.attendance === 'inactive' && !q.attendance?.includes('inactive')) continue;
       let distance: number | null = null;
@@ -91,21 +120,24 @@ export function createFinder(ctx: ServiceContext) {
         distance = distanceKm(near.lat, near.lng, m.latitude, m.longitude);
         if (distance > near.radiusKm) continue;
       }
-      const times = timesOf(m);
-      const own = overrides.get(m.id);
-      const occurrences = occurrencesBetween(times, now, m.onceOn ? eventHorizon : horizon, own);
-      const match = occurrences.find(matches);
-      if (!match) continue;
-      // Within an eight-day horizon the first occurrence not cancelled is the next one; only "soon" looks less far.
-      const next = (!q.soon && occurrences.find((o) => o.status !== 'cancelled')) || nextOccurrence(times, now, own);
+      const match = occurrencesBetween(m, now, m.onceOn ? eventHorizon : horizon, overrides.get(m.id)).find(matches);
+      if (match) matched.push({ id: m.id, name: m.name, match, distance });
+    }
+    matched.sort((a, b) => a.match.start.getTime() - b.match.start.getTime() || (a.distance ?? 0) - (b.distance ?? 0) || a.name.localeCompare(b.name));
+    const page = matched.slice(0, q.limit);
+    const rows = new Map((await meetingsRepo.meetings.byIds(ctx.db, page.map((p) => p.id), actor?.userId ?? null)).map((r) => [r.meeting.id, r]));
+    const found: FinderResult['results'] = [];
+    for (const p of page) {
+      const row = rows.get(p.id);
+      if (!row) continue; // archived between the two reads
+      const own = overrides.get(p.id);
       found.push({
-        ...presentMeeting(row, actor, next),
-        match: presentOccurrence(match),
-        inProgress: match.start <= now && match.end > now,
-        distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
+        ...presentMeeting(row, actor, nextOccurrence(timesOf(row.meeting), now, own)),
+        match: presentOccurrence(p.match),
+        inProgress: p.match.start <= now && p.match.end > now,
+        distanceKm: p.distance === null ? null : Math.round(p.distance * 10) / 10,
       });
     }
-    found.sort((a, b) => a.match.start.localeCompare(b.match.start) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.name.localeCompare(b.name));
-    return { total: found.length, timeZone: viewerZone, now: now.toISOString(), results: found.slice(0, q.limit) };
+    return { total: matched.length, timeZone: viewerZone, now: now.toISOString(), results: found };
   };
 }

@@ -6,9 +6,9 @@
  * Wall-clock times that do not exist (the hour skipped when clocks go forward) move forward by the gap, and times
  * that happen twice (the hour repeated when clocks go back) take the first, as RFC 5545 §3.3.5 prescribes for
  * calendar clients: what a group means by "02:30" on that night is the moment clocks first show it or just after.
+ * Zone rules come from the platform's Intl (ICU's time-zone data), read through one cached formatter per zone.
  */
-import { DateTime } from 'luxon';
-import { addDays } from '../journey/dates.ts';
+import { addDays, dayNumber, fromDayNumber } from '../journey/dates.ts';
 
 export interface MeetingTimes {
   /** Weekly days, 0 = Sunday; empty for a one-off. */
@@ -75,27 +75,35 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
   const key = `${timeZone}|${date}|${time}`;
   let ms = instantCache.get(key);
   if (ms === undefined) {
-    const dt = DateTime.fromObject(
-      { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) },
-      { zone: timeZone },
-    );
-    if (!dt.isValid) throw new RangeError(`Unknown time zone ${timeZone}`);
-    ms = earliest(dt).toMillis();
+    ms = wallToInstant(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5))), timeZone);
     if (instantCache.size >= INSTANT_CACHE_MAX) instantCache.clear();
     instantCache.set(key, ms);
   }
   return new Date(ms);
 }
 
-/** For a repeated wall-clock time, the first of its two instants (luxon may pick either). */
-function earliest(dt: DateTime): DateTime {
-  const oneHourEarlier = dt.minus({ hours: 1 });
-  // Same wall-clock reading an hour earlier in absolute time means the reading happened twice.
-  if (oneHourEarlier.hour === dt.hour && oneHourEarlier.minute === dt.minute && oneHourEarlier.day === dt.day) return oneHourEarlier;
-  const halfHourEarlier = dt.minus({ minutes: 30 });
-  // Zones with a 30-minute shift (Lord Howe).
-  if (halfHourEarlier.hour === dt.hour && halfHourEarlier.minute === dt.minute && halfHourEarlier.day === dt.day) return halfHourEarlier;
-  return dt;
+/** Minutes the zone is ahead of UTC at an instant. */
+export function offsetAt(ms: number, timeZone: string): number {
+  const local = instantToZoned(new Date(ms), timeZone);
+  return dayNumber(local.date) * 1440 + local.minutes - Math.floor(ms / MINUTE);
+}
+
+/**
+ * A wall-clock reading (as milliseconds, read as if it were UTC) to the instant it happens. The offsets a day either
+ * side bracket any change of offset; a reading valid under both is a repeated time (take the earlier instant), under
+ * neither a skipped one (read it with the offset before the change, which moves it forward by the gap).
+ */
+function wallToInstant(wall: number, timeZone: string): number {
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const withBefore = wall - before * MINUTE;
+  if (before === after) return withBefore;
+  const withAfter = wall - after * MINUTE;
+  const beforeHolds = offsetAt(withBefore, timeZone) === before;
+  const afterHolds = offsetAt(withAfter, timeZone) === after;
+  if (beforeHolds && afterHolds) return Math.min(withBefore, withAfter);
+  if (afterHolds) return withAfter;
+  return withBefore;
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -145,8 +153,9 @@ function applyOverride(m: MeetingTimes, date: string, o: OccurrenceOverride | un
 }
 
 type Overrides = ReadonlyMap<string, OccurrenceOverride> | readonly OccurrenceOverride[] | undefined;
+const NONE: ReadonlyMap<string, OccurrenceOverride> = new Map();
 const asMap = (o: Overrides): ReadonlyMap<string, OccurrenceOverride> =>
-  o === undefined ? new Map() : Array.isArray(o) ? new Map(o.map((x) => [x.localDate, x])) : (o as ReadonlyMap<string, OccurrenceOverride>);
+  o === undefined ? NONE : Array.isArray(o) ? new Map(o.map((x) => [x.localDate, x])) : (o as ReadonlyMap<string, OccurrenceOverride>);
 
 /** How far a moved occurrence may be from its regular date and still be found (a week either way). */
 const MOVE_REACH_DAYS = 7;
@@ -169,12 +178,12 @@ export function occurrencesBetween(m: MeetingTimes, from: Date, to: Date, overri
   }
   if (m.days.length === 0) return out;
   const reach = map.size > 0 ? MOVE_REACH_DAYS : 0;
-  const first = addDays(instantToZoned(from, m.timeZone).date, -1 - reach);
-  const last = addDays(instantToZoned(to, m.timeZone).date, 1 + reach);
-  const days = new Set(m.days);
-  let weekday = weekdayOf(first);
-  for (let date = first; date <= last; date = addDays(date, 1), weekday = (weekday + 1) % 7) if (days.has(weekday)) consider(date);
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+  // Day numbers, not date strings, in the loop: the finder runs it for every candidate meeting.
+  const first = dayNumber(instantToZoned(from, m.timeZone).date) - 1 - reach;
+  const last = dayNumber(instantToZoned(to, m.timeZone).date) + 1 + reach;
+  // 1970-01-01 was a Thursday (4).
+  for (let n = first; n <= last; n++) if (m.days.includes((((n + 4) % 7) + 7) % 7)) consider(fromDayNumber(n));
+  return out.length > 1 ? out.sort((a, b) => a.start.getTime() - b.start.getTime()) : out;
 }
 
 /** The first occurrence that is not over at `now` (it may be in progress) and not cancelled; null when none is left. */
