@@ -1,4 +1,5 @@
 import type { JourneyLoad, QueryPlan } from './journey.ts';
+import { type MeetingsResults, meetingsSection } from './meetings.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
 
@@ -29,6 +30,7 @@ export interface BenchResults {
   settings: LoadSettings;
   routes: { bare: RouteResult; health: RouteResult; me: RouteResult };
   journey: JourneyResults;
+  meetings?: MeetingsResults;
   firstStart: { startMs: number; stopMs: number };
   coldStarts: Array<{ startMs: number; stopMs: number }>;
   memory: MemorySnapshot[];
@@ -168,5 +170,6 @@ export function renderMarkdown(r: BenchResults): string {
     ...r.memory.map(memoryRow),
     '',
     ...journeySection(r.journey),
+    ...(r.meetings ? meetingsSection(r.meetings) : []),
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { webBuildIsStale } from '../src/cli/web-build.ts';
 import { runningEmbeddedUrl } from '../src/server/db/embedded.ts';
 import { addDays } from '../src/server/modules/journey/dates.ts';
 import { explainJourneyQueries, loadJourneyData, prepareMeasuredMember } from './journey.ts';
+import { measureMeetings } from './meetings.ts';
 import {
   createCoordinator,
   createInstance,
@@ -42,6 +43,8 @@ const MEMBER_ZONE = 'America/Chicago';
 /** The measured member's check-ins go back this far; the measured range is the last 90 days. */
 const MEMBER_DAYS = 120;
 const RANGE_DAYS = 90;
+/** The meetings data set: the issue's 100,000 meetings, the feed measured on its first 10,000. */
+const MEETINGS = { meetings: envInt('BENCH_MEETINGS', 100_000), feedMeetings: envInt('BENCH_FEED_MEETINGS', 10_000), finderRequests: envInt('BENCH_FINDER_REQUESTS', 1000) };
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -123,6 +126,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   memory.push(await snapshot('idle after load', server, instance));
   // After the memory snapshots, so the sections above stay comparable with earlier runs.
   const journey = await measureJourney(instance, load);
+  const meetings = await measureMeetings(instance.url, runningEmbeddedUrl(instance.dataDir)!, MEETINGS, progress);
   const postgres = await postgresVersion(instance);
   await stop();
 
@@ -136,6 +140,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     settings,
     routes: { bare, health, me },
     journey,
+    meetings,
     firstStart,
     coldStarts,
     memory,
