@@ -26,6 +26,7 @@ import { groupMember, meeting, meetingAttendance, meetingOccurrence, meetingRsvp
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client, sessionCookie } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
+import { validateMeetingGuideFeed } from '../../../test/helpers/meeting-guide-validator.ts';
 import { GRATITUDE, planJourneys } from './journey.ts';
 import { planMeetings } from './meetings.ts';
 import { DEMO_EMAIL_DOMAIN, planPeople } from './people.ts';
@@ -461,6 +462,17 @@ describe('kindred demo: groups and meetings', () => {
         expect(m.types.filter((t) => IN_PERSON_ONLY_TYPES.has(t)), m.name).toEqual([]);
       }
     }
+  });
+
+  test("the demo's public meetings make a Meeting Guide feed that passes every rule, and members-only ones stay out", async () => {
+    const res = await new Client(ctx.app).get('/feeds/meetings.json');
+    expect(res.statusCode).toBe(200);
+    const feed = res.json() as { slug: string }[];
+    expect(validateMeetingGuideFeed(feed)).toEqual([]);
+    const membersOnly = (await meetingsWithGroups()).filter((r) => r.group.visibility === 'members').map((r) => r.meeting.slug);
+    expect(membersOnly.length).toBeGreaterThan(0);
+    for (const slug of membersOnly) expect(feed.some((m) => String(m.slug).startsWith(slug))).toBe(false);
+    expect(feed.length).toBeGreaterThanOrEqual(30);
   });
 
   test('one-off events, cancelled and moved occurrences, and themed topics', async () => {
