@@ -267,7 +267,7 @@ export const menteeJourney = z
   })
   .meta({ id: 'MenteeJourney' });
 
-export const EXPORT_SECTIONS = ['check_ins', 'sobriety', 'goals', 'coping_strategies'] as const;
+export const EXPORT_SECTIONS = ['check_ins', 'sobriety', 'goals', 'coping_strategies', 'meetings'] as const;
 export const exportQuery = z
   .strictObject({
     format: z.enum(['json', 'csv']).default('json'),
@@ -275,6 +275,39 @@ export const exportQuery = z
     section: z.enum(EXPORT_SECTIONS).optional(),
   })
   .refine((q) => q.format === 'json' || q.section !== undefined, { message: 'Choose a section for CSV', path: ['section'] });
+
+/**
+ * The member's meetings in the export: attendance, RSVPs, and the proofs of attendance they issued (without the
+ * entries copied into each proof; those are the attendance rows). The enums repeat meetings.ts's: that file imports
+ * this one, so importing back would be circular.
+ */
+const meetingsExport = z.object({
+  attendance: z.array(
+    z.object({
+      date: localDate,
+      startsAt: z.string(),
+      meeting: z.string(),
+      group: z.string(),
+      timeZone: z.string(),
+      attendance: z.enum(['in_person', 'online', 'hybrid', 'inactive']),
+      method: z.enum(['self', 'roster']),
+      recordedAt: z.string(),
+    }),
+  ),
+  rsvps: z.array(z.object({ date: localDate, meeting: z.string(), group: z.string(), createdAt: z.string() })),
+  proofs: z.array(
+    z.object({
+      code: z.string(),
+      from: localDate,
+      to: localDate,
+      holderName: z.string().nullable(),
+      includeMeetingNames: z.boolean(),
+      includeLocations: z.boolean(),
+      createdAt: z.string(),
+      revokedAt: z.string().nullable(),
+    }),
+  ),
+});
 
 /** Everything a member has in the journey, for download. Raw facts (no computed counts), archived items included. */
 export const journeyExport = z
@@ -312,5 +345,6 @@ export const journeyExport = z
     copingStrategies: z.array(copingStrategy),
     safetyPlan,
     consents: sharing.shape.history,
+    meetings: meetingsExport,
   })
   .meta({ id: 'JourneyExport' });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { Client } from '../../../../test/helpers/client.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { createGroup, createMeeting } from '../../../../test/helpers/meetings-factories.ts';
+import { attendanceProof, meetingAttendance, meetingRsvp } from '../meetings/tables.ts';
 import { neutralizeFormula, toCsv } from './export.ts';
 import { checkIn, journeyConsent, recoveryProfile, sobrietyPeriod, sobrietyTrack, stageAssessment } from './tables.ts';
 
@@ -33,6 +35,29 @@ async function memberWithEverything(tag: string): Promise<TestUser> {
   const plan = { warningSigns: [`${tag} sign`], copingAlone: [], distractions: [], helpers: [], professionals: [], saferEnvironment: [], reasons: [] };
   await m.client.put('/api/v1/me/safety-plan', plan);
   await db.insert(journeyConsent).values({ userId: m.id, category: 'goals', grantee: 'mentor' });
+  return m;
+}
+
+/**
+ * A member who went to two meetings of a group (checked in once, marked on the roster once, the second meeting
+ * archived since), said they would go to a third occurrence, and issued two proofs, one revoked. Names carry `tag`.
+ */
+async function memberWithMeetings(tag: string, names = { group: `${tag} group`, meeting: `${tag} meeting` }): Promise<TestUser> {
+  const m = await createUser(ctx);
+  const { db } = ctx.database;
+  const g = await createGroup(ctx, { name: names.group });
+  const weekly = await createMeeting(ctx, g.id, { name: names.meeting });
+  const online = await createMeeting(ctx, g.id, { name: `${tag} online`, attendance: 'online', timeZone: 'America/Mexico_City', archivedAt: new Date() });
+  await db.insert(meetingAttendance).values([
+    { meetingId: online.id, localDate: '2025-03-04', userId: m.id, startsAt: new Date('2025-03-05T01:00:00Z'), method: 'roster', recordedAt: new Date('2025-03-05T02:00:00Z') },
+    { meetingId: weekly.id, localDate: '2025-03-03', userId: m.id, startsAt: new Date('2025-03-04T01:00:00Z'), method: 'self', recordedAt: new Date('2025-03-04T01:05:00Z') },
+  ]);
+  await db.insert(meetingRsvp).values({ meetingId: weekly.id, localDate: '2025-03-06', userId: m.id, createdAt: new Date('2025-03-01T12:00:00Z') });
+  const proof = { userId: m.id, fromDate: '2025-03-01', toDate: '2025-03-31', includeMeetingNames: true, includeLocations: false, entries: [{ meetingName: `${tag} copied` }] };
+  await db.insert(attendanceProof).values([
+    { ...proof, code: `${tag}-kept-${m.id}`, holderName: `${tag} holder`, createdAt: new Date('2025-04-01T00:00:00Z') },
+    { ...proof, code: `${tag}-gone-${m.id}`, holderName: null, includeMeetingNames: false, createdAt: new Date('2025-04-02T00:00:00Z'), revokedAt: new Date('2025-04-03T00:00:00Z') },
+  ]);
   return m;
 }
 
@@ -83,7 +108,64 @@ describe('JSON export', () => {
       copingStrategies: [],
       safetyPlan: { warningSigns: [], updatedAt: null },
       consents: [],
+      meetings: { attendance: [], rsvps: [], proofs: [] },
     });
+  });
+
+  test("holds the member's meeting attendance, RSVPs and proofs, archived meetings included, and no one else's", async () => {
+    const me = await memberWithMeetings('Amber');
+    await memberWithMeetings('Indigo');
+    const res = await me.client.get('/api/v1/me/journey/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('Indigo');
+    const { meetings } = res.json();
+    expect(meetings.attendance).toEqual([
+      {
+        date: '2025-03-03',
+        startsAt: '2025-03-04T01:00:00.000Z',
+        meeting: 'Amber meeting',
+        group: 'Amber group',
+        timeZone: 'America/Chicago',
+        attendance: 'in_person',
+        method: 'self',
+        recordedAt: '2025-03-04T01:05:00.000Z',
+      },
+      {
+        date: '2025-03-04',
+        startsAt: '2025-03-05T01:00:00.000Z',
+        meeting: 'Amber online',
+        group: 'Amber group',
+        timeZone: 'America/Mexico_City',
+        attendance: 'online',
+        method: 'roster',
+        recordedAt: '2025-03-05T02:00:00.000Z',
+      },
+    ]);
+    expect(meetings.rsvps).toEqual([{ date: '2025-03-06', meeting: 'Amber meeting', group: 'Amber group', createdAt: '2025-03-01T12:00:00.000Z' }]);
+    expect(meetings.proofs).toEqual([
+      {
+        code: expect.stringMatching(/^Amber-kept-/),
+        from: '2025-03-01',
+        to: '2025-03-31',
+        holderName: 'Amber holder',
+        includeMeetingNames: true,
+        includeLocations: false,
+        createdAt: '2025-04-01T00:00:00.000Z',
+        revokedAt: null,
+      },
+      {
+        code: expect.stringMatching(/^Amber-gone-/),
+        from: '2025-03-01',
+        to: '2025-03-31',
+        holderName: null,
+        includeMeetingNames: false,
+        includeLocations: false,
+        createdAt: '2025-04-02T00:00:00.000Z',
+        revokedAt: '2025-04-03T00:00:00.000Z',
+      },
+    ]);
+    // The entries copied into a proof are not repeated.
+    expect(res.body).not.toContain('Amber copied');
   });
 
   test('needs a session; a CSV needs a section', async () => {
@@ -119,6 +201,24 @@ describe('CSV export', () => {
     expect(goals[1]).toMatch(/^Amber goal,self_reported,3,week,\d{4}-[^,]+,,2025-03-02,2$/);
     expect(goals[2]).toMatch(/^Amber old goal,check_ins,1,month,\d{4}-[^,]+,\d{4}-[^,]+,,$/);
     expect(await csv('coping_strategies')).toBe(`${BOM}position,title,steps\r\n1,Amber tool,one\r\n`);
+    expect(await csv('meetings')).toBe(`${BOM}date,starts_at,meeting,group,time_zone,attendance,method,recorded_at\r\n`);
+  });
+
+  test("the meetings section is the member's attendance, one row each, formulas kept as text", async () => {
+    const me = await memberWithMeetings('Amber', { group: '+Amber, "group"', meeting: '=HYPERLINK("http://evil.example")' });
+    await memberWithMeetings('Indigo');
+    const res = await me.client.get('/api/v1/me/journey/export?format=csv&section=meetings');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="kindred-meetings-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.body).not.toContain('Indigo');
+    expect(res.body).toBe(
+      [
+        `${BOM}date,starts_at,meeting,group,time_zone,attendance,method,recorded_at`,
+        `2025-03-03,2025-03-04T01:00:00.000Z,"'=HYPERLINK(""http://evil.example"")","'+Amber, ""group""",America/Chicago,in_person,self,2025-03-04T01:05:00.000Z`,
+        `2025-03-04,2025-03-05T01:00:00.000Z,Amber online,"'+Amber, ""group""",America/Mexico_City,online,roster,2025-03-05T02:00:00.000Z`,
+        '',
+      ].join('\r\n'),
+    );
   });
 
   test('commas, quotes and line breaks are quoted; formulas are kept as text', async () => {

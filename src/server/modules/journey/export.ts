@@ -5,6 +5,7 @@ import type { EXPORT_SECTIONS, journeyExport } from '../../../contracts/journey.
 import { type Actor, authorize } from '../../access.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
+import { attendanceProof, meeting, meetingAttendance, meetingRsvp, supportGroup } from '../meetings/tables.ts';
 import { presentCheckIn } from './check-ins-service.ts';
 import { memberClock } from './member-clock.ts';
 import { plansRepo } from './plans-repo.ts';
@@ -18,6 +19,7 @@ import { checkIn, goal, goalEntry, milestoneReached, recoveryProfile, sobrietyPe
  */
 
 type JourneyExport = z.infer<typeof journeyExport>;
+type Meetings = JourneyExport['meetings'];
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 type Cell = string | number | null;
 
@@ -36,6 +38,34 @@ const exportRepo = {
   goals: (db: Queryable, userId: string) => db.select().from(goal).where(eq(goal.userId, userId)).orderBy(asc(goal.createdAt), asc(goal.id)),
   entries: (db: Queryable, userId: string) =>
     db.select().from(goalEntry).where(eq(goalEntry.userId, userId)).orderBy(asc(goalEntry.localDate), asc(goalEntry.createdAt)),
+  // Meetings and groups archived since are included: the member was there all the same.
+  attendance: (db: Queryable, userId: string) =>
+    db
+      .select({
+        date: meetingAttendance.localDate,
+        startsAt: meetingAttendance.startsAt,
+        meeting: meeting.name,
+        group: supportGroup.name,
+        timeZone: meeting.timeZone,
+        attendance: meeting.attendance,
+        method: meetingAttendance.method,
+        recordedAt: meetingAttendance.recordedAt,
+      })
+      .from(meetingAttendance)
+      .innerJoin(meeting, eq(meeting.id, meetingAttendance.meetingId))
+      .innerJoin(supportGroup, eq(supportGroup.id, meeting.groupId))
+      .where(eq(meetingAttendance.userId, userId))
+      .orderBy(asc(meetingAttendance.startsAt), asc(meetingAttendance.id)),
+  rsvps: (db: Queryable, userId: string) =>
+    db
+      .select({ date: meetingRsvp.localDate, meeting: meeting.name, group: supportGroup.name, createdAt: meetingRsvp.createdAt })
+      .from(meetingRsvp)
+      .innerJoin(meeting, eq(meeting.id, meetingRsvp.meetingId))
+      .innerJoin(supportGroup, eq(supportGroup.id, meeting.groupId))
+      .where(eq(meetingRsvp.userId, userId))
+      .orderBy(asc(meetingRsvp.localDate), asc(meeting.name)),
+  proofs: (db: Queryable, userId: string) =>
+    db.select().from(attendanceProof).where(eq(attendanceProof.userId, userId)).orderBy(asc(attendanceProof.createdAt), asc(attendanceProof.id)),
 };
 
 /**
@@ -63,7 +93,7 @@ export function createJourneyExport(ctx: ServiceContext) {
   const { db } = ctx;
 
   async function gather(userId: string, timeZone: string): Promise<JourneyExport> {
-    const [profile, stages, tracks, periods, milestones, checkIns, goals, entries, strategies, plan, consents] = await Promise.all([
+    const [profile, stages, tracks, periods, milestones, checkIns, goals, entries, strategies, plan, consents, attendance, rsvps, proofs] = await Promise.all([
       exportRepo.profile(db, userId),
       exportRepo.stages(db, userId),
       exportRepo.tracks(db, userId),
@@ -75,6 +105,9 @@ export function createJourneyExport(ctx: ServiceContext) {
       plansRepo.strategies.list(db, userId),
       plansRepo.safetyPlan.find(db, userId),
       sharingRepo.consentsOf(db, userId),
+      exportRepo.attendance(db, userId),
+      exportRepo.rsvps(db, userId),
+      exportRepo.proofs(db, userId),
     ]);
     const periodTrack = new Map(periods.map((p) => [p.id, p.trackId]));
     return {
@@ -112,6 +145,27 @@ export function createJourneyExport(ctx: ServiceContext) {
         grantedAt: c.grantedAt.toISOString(),
         revokedAt: iso(c.revokedAt),
       })),
+      meetings: {
+        attendance: attendance.map((r) => ({
+          ...r,
+          startsAt: r.startsAt.toISOString(),
+          attendance: r.attendance as Meetings['attendance'][number]['attendance'],
+          method: r.method as Meetings['attendance'][number]['method'],
+          recordedAt: r.recordedAt.toISOString(),
+        })),
+        rsvps: rsvps.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+        // The entries copied into each proof are left out: they are the attendance rows above.
+        proofs: proofs.map((p) => ({
+          code: p.code,
+          from: p.fromDate,
+          to: p.toDate,
+          holderName: p.holderName,
+          includeMeetingNames: p.includeMeetingNames,
+          includeLocations: p.includeLocations,
+          createdAt: p.createdAt.toISOString(),
+          revokedAt: iso(p.revokedAt),
+        })),
+      },
     };
   }
 
@@ -141,6 +195,11 @@ export function createJourneyExport(ctx: ServiceContext) {
         return {
           columns: ['position', 'title', 'steps'],
           rows: data.copingStrategies.map((s, i) => [i + 1, s.title, s.steps.join('\n')]),
+        };
+      case 'meetings':
+        return {
+          columns: ['date', 'starts_at', 'meeting', 'group', 'time_zone', 'attendance', 'method', 'recorded_at'],
+          rows: data.meetings.attendance.map((a) => [a.date, a.startsAt, a.meeting, a.group, a.timeZone, a.attendance, a.method, a.recordedAt]),
         };
     }
   }

@@ -71,7 +71,7 @@ async function everyRouteAs(viewer: TestUser, j: Journey): Promise<Array<[string
     ['sharing', await c.get('/api/v1/me/sharing')],
     ['export json', await c.get('/api/v1/me/journey/export?format=json')],
     ...(await Promise.all(
-      ['check_ins', 'sobriety', 'goals', 'coping_strategies'].map(async (s) => [`export ${s}`, await c.get(`/api/v1/me/journey/export?format=csv&section=${s}`)] as [string, LightMyRequestResponse]),
+      ['check_ins', 'sobriety', 'goals', 'coping_strategies', 'meetings'].map(async (s) => [`export ${s}`, await c.get(`/api/v1/me/journey/export?format=csv&section=${s}`)] as [string, LightMyRequestResponse]),
     )),
   ];
 }

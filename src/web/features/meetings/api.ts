@@ -172,6 +172,18 @@ export function useManageMember(id: string) {
   });
 }
 
+/**
+ * A coordinator sets the group's whole list of facilitators. The mutation stays pending until the group, its members
+ * and meetings (who may manage them) are fetched again, so the page changes in one step, with its announcement.
+ */
+export function useSetFacilitators(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (userIds: string[]) => api<Group>('PUT', `/api/v1/groups/${id}/facilitators`, { userIds }),
+    onSettled: () => invalidate(keys.groups, keys.meetings),
+  });
+}
+
 // ── The member's own meetings ──
 
 export const useMyMeetings = () => useQuery({ queryKey: [...keys.mine, 'upcoming'], queryFn: () => api<MyMeetings>('GET', '/api/v1/me/meetings') });

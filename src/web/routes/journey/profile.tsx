@@ -154,7 +154,7 @@ function StageForm({ profile }: { profile: RecoveryProfile }) {
   );
 }
 
-const CSV_SECTIONS = ['check_ins', 'sobriety', 'goals', 'coping_strategies'] as const;
+const CSV_SECTIONS = ['check_ins', 'sobriety', 'goals', 'coping_strategies', 'meetings'] as const;
 
 /** Downloads of everything in the journey; plain links, so the browser saves the file the server names. */
 function Export() {
