@@ -5,3 +5,4 @@ export * from './admin.ts';
 export * from './instance.ts';
 export * from './journey.ts';
 export * from './meetings.ts';
+export * from './safety.ts';

@@ -28,6 +28,8 @@ import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { attendanceProofRoutes } from './modules/meetings/proof-routes.ts';
 import { meetingFeedsRoutes } from './modules/meetings/feeds-routes.ts';
 import { createInstanceSettings, resolveSecret } from './modules/instance/service.ts';
+import { safetyRoutes } from './modules/safety/routes.ts';
+import { safetyAdminRoutes } from './modules/safety/admin-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(meetingsRoutes, { ctx: services.ctx });
   await app.register(attendanceProofRoutes, { ctx: services.ctx });
   await app.register(meetingFeedsRoutes, { ctx: services.ctx });
+  await app.register(safetyRoutes, { ctx: services.ctx, jobs: deps.jobs });
+  await app.register(safetyAdminRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

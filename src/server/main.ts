@@ -8,6 +8,7 @@ import { startJobs } from './jobs/queue.ts';
 import { createLogger } from './logging.ts';
 import { deliverBySmtp, MAIL_JOB } from './mail/mailer.ts';
 import { resolveSecret } from './modules/instance/service.ts';
+import { startSafetyJobs } from './modules/safety/jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -37,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await limiter.prune();
     });
     await jobs.schedule('maintenance.prune-rate-events', '17 * * * *');
+    await startSafetyJobs(jobs, app.services.ctx, log);
 
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -7,3 +7,4 @@ export * from '../modules/journey/tables.ts';
 export * from '../modules/mentoring/tables.ts';
 export * from '../events/tables.ts';
 export * from '../modules/meetings/tables.ts';
+export * from '../modules/safety/tables.ts';

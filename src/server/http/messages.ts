@@ -80,6 +80,16 @@ export const messages = {
   alreadyInGroup: { en: 'You are already in this group.', es: 'Ya estás en este grupo.' },
   notInGroup: { en: 'This person is not in the group.', es: 'Esta persona no está en el grupo.' },
   rosterNotYet: { en: 'The roster opens when the meeting starts.', es: 'La lista de asistencia se abre cuando empieza la reunión.' },
+  // ── Safety: escalation and the on-call roster ──
+  responderRoleNeeded: {
+    en: 'Choose a peer supporter or a professional.',
+    es: 'Elige a una persona de apoyo entre pares o a un profesional.',
+  },
+  responderNotCertified: {
+    en: 'Certify this person for crisis response first.',
+    es: 'Primero certifica a esta persona para responder a crisis.',
+  },
+  escalationClosed: { en: 'This escalation is already closed.', es: 'Esta alerta ya está cerrada.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -6,7 +6,8 @@ import type { FastifyBaseLogger } from 'fastify';
  * nothing important waits on an in-memory timer.
  */
 export interface Jobs {
-  send(name: string, data: object): Promise<void>;
+  /** `startAfter` delays the job (a deadline); the handler must tolerate running late or more than once. */
+  send(name: string, data: object, options?: { startAfter?: Date }): Promise<void>;
   work<T extends object>(name: string, handler: (data: T) => Promise<void>): Promise<void>;
   schedule(name: string, cron: string): Promise<void>;
   stop(): Promise<void>;
@@ -23,9 +24,9 @@ export async function startJobs(url: string, log: FastifyBaseLogger): Promise<Jo
     queues.add(name);
   };
   return {
-    async send(name, data) {
+    async send(name, data, options) {
       await ensure(name);
-      await boss.send(name, data, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+      await boss.send(name, data, { retryLimit: 5, retryDelay: 30, retryBackoff: true, ...(options?.startAfter ? { startAfter: options.startAfter } : {}) });
     },
     async work(name, handler) {
       await ensure(name);
