@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, role, uuid } from './common.ts';
-import { safetyPlan } from './journey.ts';
+import { crisisResource, safetyPlan } from './journey.ts';
 
 /** Escalation: an urgent or emergency signal (or an SOS) reaching a person's mentor, the on-call roster, coordinators. */
 
@@ -147,3 +147,24 @@ export const escalationStats = z
     outcomes: z.object(Object.fromEntries(ESCALATION_OUTCOMES.map((s) => [s, z.number().int()])) as Record<(typeof ESCALATION_OUTCOMES)[number], z.ZodNumber>),
   })
   .meta({ id: 'EscalationStats' });
+
+// ── The answer at once ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Carried by the response that saved a member's own text (a check-in note now; posts, replies and messages as they
+ * land) when the crisis detector reads it as urgent or emergency. The text is saved all the same; the screen shows
+ * this before anything else.
+ */
+export const crisisPayload = z
+  .object({
+    level: escalationLevel,
+    categories: z.array(z.string()),
+    /** The instance's crisis lines in the member's language; emergency ones (911, overdose steps) first when it is an emergency. */
+    resources: z.array(crisisResource),
+    /** The C-SSRS screener question to ask next, when the text speaks of suicide (domain.md §4). */
+    followUp: z.object({ key: z.string(), question: z.string() }).nullable(),
+    /** The escalation opened for it: people on call and the member's mentor have been told. */
+    escalationId: uuid,
+  })
+  .meta({ id: 'CrisisPayload' });
+export type CrisisPayload = z.infer<typeof crisisPayload>;
