@@ -1,5 +1,6 @@
 import type { JourneyLoad, QueryPlan } from './journey.ts';
 import { type MeetingsResults, meetingsSection } from './meetings.ts';
+import { type SafetyResults, safetySection } from './safety.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
 
@@ -31,6 +32,7 @@ export interface BenchResults {
   routes: { bare: RouteResult; health: RouteResult; me: RouteResult };
   journey: JourneyResults;
   meetings?: MeetingsResults;
+  safety?: SafetyResults;
   firstStart: { startMs: number; stopMs: number };
   coldStarts: Array<{ startMs: number; stopMs: number }>;
   memory: MemorySnapshot[];
@@ -171,5 +173,6 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     ...journeySection(r.journey),
     ...(r.meetings ? meetingsSection(r.meetings) : []),
+    ...(r.safety ? safetySection(r.safety) : []),
   ].join('\n');
 }

@@ -10,6 +10,7 @@ import { runningEmbeddedUrl } from '../src/server/db/embedded.ts';
 import { addDays } from '../src/server/modules/journey/dates.ts';
 import { explainJourneyQueries, loadJourneyData, prepareMeasuredMember } from './journey.ts';
 import { measureMeetings } from './meetings.ts';
+import { measureDetector } from './safety.ts';
 import {
   createCoordinator,
   createInstance,
@@ -129,6 +130,9 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   const meetings = await measureMeetings(instance.url, runningEmbeddedUrl(instance.dataDir)!, MEETINGS, progress);
   const postgres = await postgresVersion(instance);
   await stop();
+  // In the harness process, with the server stopped, so the one core it runs on is not shared with Kindred.
+  progress('safety: crisis detector throughput and adversarial 1 MB inputs');
+  const safety = measureDetector();
 
   const cpus = os.cpus();
   const autocannon = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version;
@@ -141,6 +145,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     routes: { bare, health, me },
     journey,
     meetings,
+    safety,
     firstStart,
     coldStarts,
     memory,

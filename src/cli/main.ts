@@ -6,6 +6,7 @@ import { demo } from './commands/demo.ts';
 import { meetingsImport } from './commands/meetings.ts';
 import { migrate } from './commands/migrate.ts';
 import { outbox } from './commands/outbox.ts';
+import { safetyAssess } from './commands/safety.ts';
 import { serve } from './commands/serve.ts';
 import { CommandFailed, UsageError } from './errors.ts';
 
@@ -38,6 +39,12 @@ program
   .description('Import meetings from a Meeting Guide JSON feed (a file or an http(s) address); running it again changes nothing')
   .argument('<source>', 'a JSON file or an http(s) URL')
   .action(meetingsImport);
+program
+  .command('safety')
+  .description('Safety')
+  .command('assess')
+  .description('Assess JSON lines {"id","text","locale"} from standard input for crisis signs; one JSON line out per line in (no database needed)')
+  .action(safetyAssess);
 program
   .command('demo')
   .description('Fill this instance with a plausible demo community')

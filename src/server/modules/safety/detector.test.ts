@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CSSRS } from './cssrs.ts';
+import { assess, type Level, type Locale } from './detector.ts';
+
+interface Labelled {
+  id: string;
+  text: string;
+  locale: Locale;
+  level: Level;
+  categories: string[];
+}
+
+const readSet = (name: string): Labelled[] =>
+  fs
+    .readFileSync(path.resolve('test/fixtures/safety', name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Labelled);
+
+const serious = (level: Level) => level === 'urgent' || level === 'emergency';
+
+/** Recall, emergency recall and false alarms over a labelled set, with a confusion table and the misses. */
+function evaluate(rows: Labelled[]) {
+  const confusion: Record<string, Record<string, number>> = {};
+  const misses: string[] = [];
+  let risky = 0, caught = 0, emergencies = 0, emergenciesCaught = 0, calm = 0, falseAlarms = 0;
+  for (const row of rows) {
+    const got = assess(row.text, row.locale).level;
+    const line = (confusion[row.level] ??= {});
+    line[got] = (line[got] ?? 0) + 1;
+    if (serious(row.level)) {
+      risky++;
+      if (serious(got)) caught++;
+    } else {
+      calm++;
+      if (serious(got)) falseAlarms++;
+    }
+    if (row.level === 'emergency') {
+      emergencies++;
+      if (got === 'emergency') emergenciesCaught++;
+    }
+    if (got !== row.level) misses.push(`${row.id}: labelled ${row.level}, got ${got}: ${row.text}`);
+  }
+  const summary = [
+    `labelled → predicted: ${JSON.stringify(confusion)}`,
+    `recall (urgent+emergency) ${caught}/${risky}, emergency recall ${emergenciesCaught}/${emergencies}, false alarms ${falseAlarms}/${calm}`,
+    ...misses,
+  ].join('\n');
+  return { recall: caught / risky, emergencyRecall: emergenciesCaught / emergencies, falseAlarmRate: falseAlarms / calm, summary };
+}
+
+describe('the evaluation set', () => {
+  const rows = readSet('eval.jsonl');
+
+  test('is the labelled set the issue asks for: 420+ lines, ~60/40 English/Spanish, a third hard negatives, every level', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(420);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    const english = rows.filter((r) => r.locale === 'en').length / rows.length;
+    expect(english).toBeGreaterThan(0.55);
+    expect(english).toBeLessThan(0.65);
+    // Hard negatives: labelled none or elevated, yet with words the rules look for.
+    const risky = new RegExp(
+      ['die|dead|death|dying|kill|suicid|overdos|\\bod\\b|relapse|cut|pills|meds|breath|wake|hit|shoot|shot|jump|burn|gun|knife|blood|bleed',
+        'goodbye|last post|plan|took all|gave away|narcan|naloxon|detox|drink|drank|drunk|crisis|harm|hurt|seiz|chest|heart|bottle|dealer',
+        'using|craving|alone|hopeless|rope|drown|disappear|without me|withdrawal|benzo|fent|abuse|violen|funeral|crash|bomb|slay',
+        'morir|muer|mat[aoé]|sobredosis|reca[ií]|cort|pastillas|respira|despiert|desped|[uú]ltimo|antojo|tomar|consum|da[ñn]o|pega',
+        'dolor|sangr|golpe|amenaz|tr[aá]fico|abuso|violencia|naloxona|muri[oó]'].join('|'),
+      'i',
+    );
+    const hard = rows.filter((r) => !serious(r.level) && risky.test(r.text));
+    expect(hard.length).toBeGreaterThanOrEqual(rows.length / 3);
+    for (const level of ['none', 'elevated', 'urgent', 'emergency']) expect(rows.some((r) => r.level === level)).toBe(true);
+  });
+
+  test('recall ≥ 0.97, emergency recall ≥ 0.9, false alarms ≤ 5% of calm lines', () => {
+    const result = evaluate(rows);
+    const ok = result.recall >= 0.97 && result.emergencyRecall >= 0.9 && result.falseAlarmRate <= 0.05;
+    if (!ok) console.error(result.summary);
+    expect(result.recall, result.summary).toBeGreaterThanOrEqual(0.97);
+    expect(result.emergencyRecall, result.summary).toBeGreaterThanOrEqual(0.9);
+    expect(result.falseAlarmRate, result.summary).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('hard cases', () => {
+  const cases: Array<[text: string, level: Level]> = [
+    // Negation and the past.
+    ["Two years ago I wanted to die, today I'm grateful", 'none'],
+    ["I'm not suicidal", 'none'],
+    ["I don't want to die, I want to live differently", 'none'],
+    ['I used to be okay, now I want to die', 'urgent'],
+    ['Hace años quería morirme, hoy estoy agradecida', 'none'],
+    ['ya no quiero vivir', 'urgent'],
+    // Events and literature.
+    ['The overdose awareness vigil is on Friday', 'none'],
+    ['Who is coming to the suicide prevention walk?', 'none'],
+    ['We read the chapter on relapse', 'none'],
+    // Idioms.
+    ['I killed it at my interview', 'none'],
+    ['dying to see you', 'none'],
+    ['my phone died', 'none'],
+    ['this craving is killing me', 'elevated'],
+    ['me quiero morir de la risa', 'none'],
+    // Slang and misspellings.
+    ['kms', 'urgent'],
+    ['i want to unalive myself', 'urgent'],
+    ["he od'd and won't wake up", 'emergency'],
+    ['wanna die', 'urgent'],
+    ['i want to kill my self', 'urgent'],
+    ['I wanna diiiie', 'urgent'],
+    // Spanish.
+    ['quiero morirme', 'urgent'],
+    ['no respira', 'emergency'],
+    ['me quiero matar', 'urgent'],
+    ['ya no aguanto más', 'elevated'],
+    ['tomé todas las pastillas', 'emergency'],
+    // Someone else in danger now.
+    ["my friend isn't breathing", 'emergency'],
+    ['mi hermano no despierta', 'emergency'],
+    // Intent with plan, means or time; goodbye notes.
+    ['I want to die. I have the pills ready', 'emergency'],
+    ['I have the pills ready', 'urgent'],
+    ["I'm going to kill myself tonight", 'emergency'],
+    ['goodbye everyone, this is my last post', 'emergency'],
+    ['Goodbye everyone, this is my last post before I move to Denver!', 'none'],
+    // Medical danger and violence now.
+    ['chest pain after using, my arm is numb', 'emergency'],
+    ['day 2 of withdrawal and I just had a seizure', 'emergency'],
+    ["he's outside with a knife saying he's going to kill me", 'emergency'],
+    ['my mom is gonna kill me, I forgot her birthday', 'elevated'],
+  ];
+  test.each(cases)('%s → %s', (text, level) => {
+    expect(assess(text).level).toBe(level);
+  });
+
+  test('English and Spanish locale hints give the same answer on plain text of that language', () => {
+    expect(assess('I want to die', 'en').level).toBe('urgent');
+    expect(assess('quiero morirme', 'es').level).toBe('urgent');
+    // A Spanish emergency in an English-locale message still counts (people switch languages).
+    expect(assess('help, mi amigo no respira', 'en').level).toBe('emergency');
+  });
+});
+
+describe('matches', () => {
+  test('point at what triggered them, with offsets into the original text (accents, case and elongation kept)', () => {
+    const text = '3 a.m. check-in: honestly, I DON’T want to be alive anymore. Sooo tired.';
+    const result = assess(text);
+    expect(result.level).toBe('urgent');
+    expect(result.categories).toEqual(['suicide']);
+    const match = result.matches.find((m) => m.rule === 'en.suicide.tired_alive')!;
+    expect(text.slice(match.start, match.end)).toBe('DON’T want to be alive anymore');
+    const spanish = 'Ayer dije: ¡QUIERO MORIRME!';
+    const es = assess(spanish, 'es');
+    expect(es.matches.map((m) => spanish.slice(m.start, m.end))).toContain('QUIERO MORIRME');
+  });
+
+  test('an elongated word maps back to all of its letters', () => {
+    const text = 'i wanna diiiiie';
+    const [match] = assess(text).matches;
+    expect(text.slice(match!.start, match!.end)).toBe('wanna diiiiie');
+  });
+
+  test('say which categories; the most severe first', () => {
+    const result = assess("I can't breathe, took xanax with the vodka. I'm so scared");
+    expect(result.level).toBe('emergency');
+    expect(result.categories.slice(0, 2).sort()).toEqual(['medical', 'overdose']);
+    expect(result.categories).toContain('distress');
+  });
+
+  test('mark what is reported about someone else, and ask no screener question of the writer for it', () => {
+    const result = assess('my best friend told me she wants to die');
+    expect(result.level).toBe('urgent');
+    expect(result.matches.every((m) => m.other)).toBe(true);
+    expect(result.followUp).toBeUndefined();
+  });
+});
+
+describe('the C-SSRS follow-up', () => {
+  test('thoughts without a plan → ask question 3 (thinking about how)', () => {
+    const result = assess('I keep having suicidal thoughts');
+    expect(result.followUp).toBe('method');
+    expect(CSSRS[result.followUp!].en).toBe('Have you been thinking about how you might do this?');
+  });
+  test('a wish to be dead → question 2; a method → question 4; intent → question 5', () => {
+    expect(assess('I wish I could go to sleep and not wake up').followUp).toBe('suicidalThoughts');
+    expect(assess("I keep looking up how many pills it would take").followUp).toBe('intent');
+    expect(assess("I'm going to kill myself").followUp).toBe('plan');
+  });
+  test('is absent for emergencies and for results without suicide', () => {
+    expect(assess("I'm going to kill myself tonight").followUp).toBeUndefined();
+    expect(assess('my husband hits me').followUp).toBeUndefined();
+  });
+  test('quotes the screener in English exactly and keeps a Spanish translation of every question', () => {
+    expect(CSSRS.wishedDead.en).toBe('Have you wished you were dead or wished you could go to sleep and not wake up?');
+    expect(CSSRS.behavior.en).toBe('Have you done anything, started to do anything, or prepared to do anything to end your life?');
+    for (const q of Object.values(CSSRS)) expect(q.es).toMatch(/^¿.+\?$/);
+  });
+});
+
+describe('robustness', () => {
+  test('empty or missing text is none', () => {
+    expect(assess('')).toEqual({ level: 'none', categories: [], matches: [] });
+    expect(assess('   \n  ').level).toBe('none');
+  });
+
+  test('is deterministic: the same text gives the same answer, whatever came before', () => {
+    const text = 'goodbye everyone, this is my last post. the pills are lined up';
+    const first = assess(text);
+    for (const other of ['quiero morirme', 'a'.repeat(100_000), '']) assess(other);
+    expect(assess(text)).toEqual(first);
+  });
+
+  const megabyte = 1_000_000;
+  const adversarial: Array<[string, string]> = [
+    ['one letter', 'a'.repeat(megabyte)],
+    ['"kill " repeated', 'kill '.repeat(megabyte / 5)],
+    ['"i want to " repeated', 'i want to '.repeat(megabyte / 10)],
+    ['spaces', ' '.repeat(megabyte)],
+    ['punctuation', '!?.,;:'.repeat(megabyte / 6)],
+    ['binary-looking', Array.from({ length: megabyte }, (_, i) => String.fromCharCode(((i * 2654435761) >>> 0) % 0xd000)).join('')],
+    ['"not " repeated', 'not '.repeat(megabyte / 4)],
+  ];
+  test.each(adversarial)('a megabyte of %s finishes in well under half a second', (_name, text) => {
+    assess(text);
+    const started = performance.now();
+    assess(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  test('an emergency far into a long text is still found', () => {
+    const text = `${'Checking in after a long day at work. '.repeat(20_000)}Please help, my roommate is not breathing.`;
+    const result = assess(text);
+    expect(result.level).toBe('emergency');
+    const match = result.matches.find((m) => m.category === 'overdose')!;
+    expect(text.slice(match.start, match.end)).toBe('is not breathing');
+  });
+});

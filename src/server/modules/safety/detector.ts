@@ -1,0 +1,233 @@
+/**
+ * The crisis detector: reads what a member wrote (a check-in, a post, a message) and says how urgently a person
+ * should look at it. Pure and deterministic: no I/O, no model, no state; English and Spanish. How it works, what it
+ * cannot catch and how to add a rule: docs/safety-detector.md.
+ *
+ * 1. Normalise the text (normalize.ts) keeping a map back to the original offsets.
+ * 2. Match the phrase rules of both languages (rules-en.ts, rules-es.ts; the other language's emergency rules only
+ *    when a locale is given, since people switch languages mid-sentence).
+ * 3. Set aside matches that are negated ("I'm not suicidal"), in the past ("two years ago"), about an event or a
+ *    book ("the suicide prevention walk"), a screening question, a what-if or a dream (cues.ts).
+ * 4. Raise what remains: a suicide statement with a plan or means, or with a time in the same sentence; a threat with
+ *    a weapon or "right now"; a sign that is an emergency only around substances.
+ * Only the first HEAD_CHARS characters are read in full; the rest is searched for emergency phrases in at most
+ * TAIL_WINDOWS windows around anchor words, so a megabyte of anything is assessed in milliseconds.
+ */
+import { type CssrsKey, nextQuestion } from './cssrs.ts';
+import * as cue from './cues.ts';
+import { normalize } from './normalize.ts';
+import { CATEGORIES, type Category, type Level, LEVELS, type Rule, type Stage } from './rules.ts';
+import { EN_RULES } from './rules-en.ts';
+import { ES_RULES } from './rules-es.ts';
+
+export type { Category, Level } from './rules.ts';
+export type Locale = 'en' | 'es';
+
+export interface Match {
+  category: Category;
+  level: Exclude<Level, 'none'>;
+  /** Offsets into the original text, end exclusive: text.slice(start, end) is what triggered the rule. */
+  start: number;
+  end: number;
+  rule: string;
+  /** Reported about someone else ("my friend says she wants to die"). */
+  other?: true;
+}
+
+export interface Assessment {
+  level: Level;
+  categories: Category[];
+  matches: Match[];
+  /** Suicide-related urgent results: the C-SSRS screener question to ask next (cssrs.ts). */
+  followUp?: CssrsKey;
+}
+
+export const HEAD_CHARS = 32 * 1024;
+const TAIL_WINDOWS = 32;
+const WINDOW_RADIUS = 240;
+/** Per rule and per text, so a text repeating one phrase thousands of times costs no more than a few. */
+const MAX_MATCHES_PER_RULE = 8;
+
+const BOTH = [...EN_RULES, ...ES_RULES];
+const emergencyOnly = (rules: Rule[]) => rules.filter((r) => r.level === 'emergency' || r.escalate || r.means || r.threat);
+const RULES: Record<Locale | 'any', Rule[]> = {
+  en: [...EN_RULES, ...emergencyOnly(ES_RULES)],
+  es: [...ES_RULES, ...emergencyOnly(EN_RULES)],
+  any: BOTH,
+};
+const TAIL_RULES = emergencyOnly(BOTH);
+/** Words around which the tail of a long text is searched. */
+const ANCHOR = /breath|wake|despiert|respir|seiz|convuls|pill|pastilla|goodbye|desped|last (?:post|message)|ultimo mensaje|[uú]ltimo mensaje|kill|matar|suicid|overdos|sobredosis|bleed|sangr|chest|pecho|blue|morad|garage|jump|avient|od'?d|knife|gun|cuchillo|pistola|respond|reacciona/gi;
+
+const rank = (level: Level) => LEVELS.indexOf(level);
+
+export function assess(text: string, locale?: Locale): Assessment {
+  if (typeof text !== 'string' || text.length === 0) return { level: 'none', categories: [], matches: [] };
+  const rules = RULES[locale ?? 'any'];
+  const head = Math.min(text.length, HEAD_CHARS);
+  const found = assessSpan(text, 0, head, rules);
+  if (text.length > head) found.push(...scanTail(text, head));
+  return summarise(found);
+}
+
+interface Found extends Match {
+  stage?: Stage;
+}
+
+function scanTail(text: string, from: number): Found[] {
+  const found: Found[] = [];
+  const anchor = new RegExp(ANCHOR.source, ANCHOR.flags);
+  anchor.lastIndex = from;
+  for (let windows = 0; windows < TAIL_WINDOWS; windows++) {
+    const hit = anchor.exec(text);
+    if (!hit) break;
+    const start = Math.max(from, hit.index - WINDOW_RADIUS);
+    const end = Math.min(text.length, hit.index + WINDOW_RADIUS);
+    found.push(...assessSpan(text, start, end, TAIL_RULES).filter((m) => m.level === 'emergency'));
+    anchor.lastIndex = end;
+  }
+  return found;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every match of a global regex in t, at most `cap` of them. */
+function spans(re: RegExp, t: string, cap = 4096): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m && out.length < cap; m = re.exec(t)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+const SENTENCE_END = /[.!?;\n]/;
+const CLAUSE_END = /[.!?;\n,:()"]/;
+const CLAUSE_WORD = /(?<![a-z])(?:but|pero|though|aunque)(?![a-z])/g;
+
+/** Boundary positions (sorted) and the span of text between the two around an offset. */
+function boundaries(t: string, punctuation: RegExp, words?: RegExp): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) if (punctuation.test(t[i]!)) out.push(i);
+  if (words) for (const s of spans(words, t)) out.push(s.start);
+  return out.sort((a, b) => a - b);
+}
+
+function around(cuts: number[], at: number, length: number): Span {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: lo > 0 ? cuts[lo - 1]! + 1 : 0, end: lo < cuts.length ? cuts[lo]! : length };
+}
+
+const within = (s: Span, scope: Span) => s.start >= scope.start && s.end <= scope.end;
+const before = (s: Span, m: Span) => s.end <= m.start;
+const spaces = (t: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) === 32) n++;
+  return n;
+};
+
+function assessSpan(text: string, from: number, to: number, rules: Rule[]): Found[] {
+  const norm = normalize(text, from, to);
+  const t = norm.text;
+  const raw: Array<Span & { rule: Rule }> = [];
+  for (const rule of rules) for (const s of spans(rule.re, t, MAX_MATCHES_PER_RULE)) raw.push({ ...s, rule });
+  if (raw.length === 0) return [];
+
+  const sentences = boundaries(t, SENTENCE_END);
+  const clauses = boundaries(t, CLAUSE_END, CLAUSE_WORD);
+  const notNegation = spans(cue.NOT_NEGATION, t);
+  const negations = spans(cue.NEGATION, t).filter((n) => !notNegation.some((x) => n.start >= x.start && n.end <= x.end));
+  const present = spans(cue.PRESENT, t);
+  const cues = {
+    past: spans(cue.PAST, t),
+    event: spans(cue.EVENT, t),
+    screening: spans(cue.SCREENING, t),
+    hypothetical: spans(cue.HYPOTHETICAL, t),
+    dream: spans(cue.DREAM, t),
+    reported: spans(cue.REPORTED, t),
+  };
+  const negated = (m: Span) => {
+    const clause = around(clauses, m.start, t.length);
+    return negations.some((n) => within(n, clause) && before(n, m) && spaces(t, n.end, m.start) <= 4);
+  };
+  const clauseNegated = (m: Span) => {
+    const clause = around(clauses, m.start, t.length);
+    return negations.some((n) => within(n, clause) && (n.end <= m.start || n.start >= m.end));
+  };
+  // A cue counts unless "now" stands between it and the match: "I used to be fine, now I want to die".
+  const unbroken = (c: Span, m: Span) => !present.some((p) => (before(c, p) && before(p, m)) || (before(m, p) && before(p, c)));
+  const inSentence = (list: Span[], m: Span, onlyBefore: boolean) => {
+    const sentence = around(sentences, m.start, t.length);
+    return list.some((c) => within(c, sentence) && (!onlyBefore || before(c, m)) && unbroken(c, m));
+  };
+  const sentenceHas = (re: RegExp, m: Span, { unlessNegated = false } = {}) => {
+    const sentence = around(sentences, m.start, t.length);
+    const slice = t.slice(sentence.start, sentence.end);
+    return spans(re, slice, 16).some((s) => !unlessNegated || !clauseNegated({ start: s.start + sentence.start, end: s.end + sentence.start }));
+  };
+
+  const active: Array<Span & { rule: Rule; level: Match['level']; other: boolean }> = [];
+  for (const m of raw) {
+    const { rule } = m;
+    const serious = rule.level !== 'elevated';
+    if (negated(m)) continue;
+    if (!rule.anyTense && inSentence(cues.past, m, false)) continue;
+    if (inSentence(cues.event, m, true) || inSentence(cues.screening, m, true) || inSentence(cues.hypothetical, m, true)) continue;
+    if (serious && inSentence(cues.dream, m, true)) continue;
+    if (rule.requires && !sentenceHas(rule.requires, m)) continue;
+    let level = rule.level;
+    if (rule.escalate && sentenceHas(rule.escalate, m, { unlessNegated: true })) level = 'emergency';
+    if (rule.threat && (spans(cue.WEAPON, t, 1).length > 0 || spans(cue.IMMINENT, t, 8).some((s) => !clauseNegated(s)))) level = 'emergency';
+    const other = rule.id.endsWith('third_intent') || rule.id.endsWith('tercero') || inSentence(cues.reported, m, true);
+    active.push({ start: m.start, end: m.end, rule, level, other });
+  }
+
+  // Suicide with a plan or the means at hand, or means with despair: an emergency however it is phrased.
+  const suicide = active.filter((a) => a.rule.category === 'suicide');
+  const hasMeans = suicide.some((a) => a.rule.means);
+  const more = suicide.filter((a) => !a.rule.means).length > 0 || active.some((a) => a.rule.category === 'distress') || suicide.filter((a) => a.rule.means).length > 1;
+  if (hasMeans && more) for (const a of suicide) a.level = 'emergency';
+
+  return active.map((a) => ({
+    category: a.rule.category,
+    level: a.level,
+    start: norm.from[a.start]! ,
+    end: norm.to[a.end - 1]!,
+    rule: a.rule.id,
+    ...(a.other ? { other: true as const } : {}),
+    ...(a.rule.stage ? { stage: a.rule.stage } : {}),
+  }));
+}
+
+function summarise(found: Found[]): Assessment {
+  // One match per rule and place, in text order, most severe first where they overlap.
+  const seen = new Set<string>();
+  const matches: Match[] = [];
+  const sorted = [...found].sort((a, b) => a.start - b.start || rank(b.level) - rank(a.level) || a.rule.localeCompare(b.rule));
+  for (const { stage: _stage, ...m } of sorted) {
+    const key = `${m.rule}:${m.start}:${m.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    matches.push(m);
+  }
+  const level = found.reduce<Level>((max, m) => (rank(m.level) > rank(max) ? m.level : max), 'none');
+  const categories = CATEGORIES.filter((c) => found.some((m) => m.category === c)).sort(
+    (a, b) => Math.max(...found.filter((m) => m.category === b).map((m) => rank(m.level))) - Math.max(...found.filter((m) => m.category === a).map((m) => rank(m.level))),
+  );
+  const result: Assessment = { level, categories, matches };
+  if (level === 'urgent') {
+    const stages = found.filter((m) => m.category === 'suicide' && !m.other && m.stage).map((m) => m.stage!);
+    if (stages.length > 0) result.followUp = nextQuestion(Math.max(...stages) as Stage);
+  }
+  return result;
+}
