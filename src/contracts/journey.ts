@@ -84,6 +84,43 @@ export const resetBody = z.strictObject({
   note: shortText(2000).optional(),
 });
 
+// ── Crisis resources and the crisis answer (the instance's lines, configurable per language) ────────────────
+
+export const crisisResource = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  phone: z.string().nullable(),
+  sms: z.object({ number: z.string(), body: z.string().nullable() }).nullable(),
+  url: z.string().nullable(),
+  emergency: z.boolean(),
+});
+export const crisisResources = z.object({ resources: z.array(crisisResource) }).meta({ id: 'CrisisResources' });
+
+/**
+ * Carried by the response that saved a member's own text (a check-in note now; posts, replies and messages as they
+ * land) when the crisis detector reads it as urgent or emergency. The text is saved all the same; the screen shows
+ * this before anything else. Defined here, not in safety.ts (which re-exports it), because safety.ts imports this
+ * file: importing it back would be a cycle whose evaluation order breaks one side. The levels are the escalation
+ * levels (safety.ts `ESCALATION_LEVELS`).
+ */
+export const crisisPayload = z
+  .object({
+    level: z.enum(['urgent', 'emergency']),
+    categories: z.array(z.string()),
+    /** The instance's crisis lines in the member's language; emergency ones (911, overdose steps) first when it is an emergency. */
+    resources: z.array(crisisResource),
+    /** The C-SSRS screener question to ask next, when the text speaks of suicide (domain.md §4). */
+    followUp: z.object({ key: z.string(), question: z.string() }).nullable(),
+    /**
+     * The escalation opened for it: people on call and the member's mentor have been told. Null when the instance
+     * escalates emergencies only (safety settings `escalateFrom`) and this one is urgent.
+     */
+    escalationId: uuid.nullable(),
+  })
+  .meta({ id: 'CrisisPayload' });
+export type CrisisPayload = z.infer<typeof crisisPayload>;
+
 // ── Daily check-in ────────────────────────────────────────────────────────────────────────────────────────────
 
 export const checkInBody = z.strictObject({
@@ -123,6 +160,8 @@ export const savedCheckIn = z
     streak: z.object({ current: z.number().int(), longest: z.number().int() }),
     /** Present when the check-in shows risk: the screen shows the toolbox, safety plan and reach-out actions at once. */
     risk: z.object({ reasons: z.array(z.enum(RISK_REASONS)) }).nullable(),
+    /** Present when the detector reads the member's words as urgent or emergency: crisis lines, the next question. */
+    crisis: crisisPayload.nullable(),
   })
   .meta({ id: 'SavedCheckIn' });
 
@@ -213,19 +252,6 @@ export const sharing = z
     history: z.array(z.object({ category: shareCategory, grantee: z.literal('mentor'), grantedAt: z.string(), revokedAt: z.string().nullable() })),
   })
   .meta({ id: 'Sharing' });
-
-// ── Crisis resources (the instance's; the safety issue makes them configurable) ────────────────────────────────
-
-export const crisisResource = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  phone: z.string().nullable(),
-  sms: z.object({ number: z.string(), body: z.string().nullable() }).nullable(),
-  url: z.string().nullable(),
-  emergency: z.boolean(),
-});
-export const crisisResources = z.object({ resources: z.array(crisisResource) }).meta({ id: 'CrisisResources' });
 
 // ── Goals, toolbox, mentor view and export: the requests and answers the sections above do not cover ──────────
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, role, uuid } from './common.ts';
+import { isoDateTime, locale, role, uuid } from './common.ts';
 import { crisisResource, safetyPlan } from './journey.ts';
 
 /** Escalation: an urgent or emergency signal (or an SOS) reaching a person's mentor, the on-call roster, coordinators. */
@@ -124,8 +124,18 @@ export const responder = z.object({ userId: uuid, displayName: z.string(), roles
 export const responderList = z.object({ responders: z.array(responder) }).meta({ id: 'ResponderList' });
 
 const ackMinutes = z.number().int().min(1).max(safetyLimits.ackMinutesMax);
-export const safetySettings = z.object({ ackMinutes: z.object({ emergency: z.number().int(), urgent: z.number().int() }) }).meta({ id: 'SafetySettings' });
-export const safetySettingsBody = z.strictObject({ ackMinutes: z.strictObject({ emergency: ackMinutes, urgent: ackMinutes }) });
+export const safetySettings = z
+  .object({
+    ackMinutes: z.object({ emergency: z.number().int(), urgent: z.number().int() }),
+    /** The detector level from which a member's words open an escalation (the crisis screen shows for both). */
+    escalateFrom: escalationLevel,
+  })
+  .meta({ id: 'SafetySettings' });
+export const safetySettingsBody = z.strictObject({
+  ackMinutes: z.strictObject({ emergency: ackMinutes, urgent: ackMinutes }),
+  /** Unchanged when omitted. */
+  escalateFrom: escalationLevel.optional(),
+});
 
 export const escalationStatsQuery = z
   .strictObject({ from: isoDateTime.optional(), to: isoDateTime.optional() })
@@ -150,21 +160,48 @@ export const escalationStats = z
 
 // ── The answer at once ───────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * Carried by the response that saved a member's own text (a check-in note now; posts, replies and messages as they
- * land) when the crisis detector reads it as urgent or emergency. The text is saved all the same; the screen shows
- * this before anything else.
- */
-export const crisisPayload = z
-  .object({
-    level: escalationLevel,
-    categories: z.array(z.string()),
-    /** The instance's crisis lines in the member's language; emergency ones (911, overdose steps) first when it is an emergency. */
-    resources: z.array(crisisResource),
-    /** The C-SSRS screener question to ask next, when the text speaks of suicide (domain.md §4). */
-    followUp: z.object({ key: z.string(), question: z.string() }).nullable(),
-    /** The escalation opened for it: people on call and the member's mentor have been told. */
-    escalationId: uuid,
+/** Carried by a save's response when the detector reads urgent or emergency; defined in journey.ts (see there why). */
+export { crisisPayload, type CrisisPayload } from './journey.ts';
+
+// ── Crisis resources per instance and language (coordinators) ─────────────────────────────────────────────────
+
+export const crisisResourceLimits = { perLocale: 20, name: 120, description: 500, phone: 32, smsBody: 160, url: 500 } as const;
+
+const orNull = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+/** One line as a coordinator enters it: a name, and at least one way to reach it (phone, text or https link). */
+export const crisisResourceInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Give the line a name').max(crisisResourceLimits.name),
+    description: z.string().trim().max(crisisResourceLimits.description).default(''),
+    phone: orNull(
+      z
+        .string()
+        .trim()
+        .max(crisisResourceLimits.phone)
+        .regex(/^[0-9+\-() ]*[0-9][0-9+\-() ]*$/, 'Digits, spaces and + - ( ) only'),
+    ),
+    sms: orNull(
+      z.strictObject({
+        number: z.string().trim().regex(/^[0-9]{2,15}$/, 'Digits only'),
+        body: orNull(z.string().trim().max(crisisResourceLimits.smsBody)),
+      }),
+    ),
+    url: orNull(
+      z
+        .url({ protocol: /^https$/, error: 'An https:// address' })
+        .max(crisisResourceLimits.url),
+    ),
+    /** Emergency services and overdose steps: listed first when the detector reads an emergency. */
+    emergency: z.boolean().default(false),
   })
-  .meta({ id: 'CrisisPayload' });
-export type CrisisPayload = z.infer<typeof crisisPayload>;
+  .refine((r) => Boolean(r.phone || r.sms || r.url), { message: 'Give a phone number, a text number or a link', path: ['phone'] });
+
+/** The whole list for one language, in order; an empty list means "use Kindred's defaults". */
+export const crisisResourcesBody = z.strictObject({ resources: z.array(crisisResourceInput).max(crisisResourceLimits.perLocale) });
+export const crisisResourcesLocaleParams = z.strictObject({ locale });
+export const crisisResourcesLocaleQuery = z.strictObject({ locale: locale.default('en') });
+/** What members see for a language, and whether the instance configured it (false: Kindred's US defaults). */
+export const adminCrisisResources = z
+  .object({ locale, configured: z.boolean(), resources: z.array(crisisResource) })
+  .meta({ id: 'AdminCrisisResources' });

@@ -30,6 +30,7 @@ import { meetingFeedsRoutes } from './modules/meetings/feeds-routes.ts';
 import { createInstanceSettings, resolveSecret } from './modules/instance/service.ts';
 import { safetyRoutes } from './modules/safety/routes.ts';
 import { safetyAdminRoutes } from './modules/safety/admin-routes.ts';
+import { crisisResourcesRoutes } from './modules/safety/crisis-resources-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(instanceRoutes, { accounts: services.accounts, settings, pool: database.pool });
   await app.register(accountsRoutes, { accounts: services.accounts });
   await app.register(accountsAdminRoutes, { admin: services.admin, accounts: services.accounts });
-  await app.register(journeyRoutes, { ctx: services.ctx });
+  await app.register(journeyRoutes, { ctx: services.ctx, jobs: deps.jobs });
   await app.register(journeyPlansRoutes, { ctx: services.ctx });
   await app.register(journeySharingRoutes, { ctx: services.ctx });
   await app.register(meetingsRoutes, { ctx: services.ctx });
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(meetingFeedsRoutes, { ctx: services.ctx });
   await app.register(safetyRoutes, { ctx: services.ctx, jobs: deps.jobs });
   await app.register(safetyAdminRoutes, { ctx: services.ctx });
+  await app.register(crisisResourcesRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

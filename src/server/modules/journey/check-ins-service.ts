@@ -1,10 +1,13 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Locale } from '../../../contracts/common.ts';
 import type { checkIn as checkInSchema, checkInBody, checkInRangeQuery } from '../../../contracts/journey.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { emit } from '../../events/emit.ts';
 import { validationFailed } from '../../http/errors.ts';
+import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
+import { type CrisisHandled, createCrisisAnswers, memberLocale, readOwnWords } from '../safety/crisis.ts';
 import { renderChart } from './chart.ts';
 import { checkInsRepo, type PresentedCheckIn, streakOn } from './check-ins-repo.ts';
 import { NotifiedCache } from '../../http/notified-cache.ts';
@@ -53,8 +56,9 @@ export const CHECK_INS_CHANNEL = 'kindred_check_ins';
 
 type CheckInList = { checkIns: PresentedCheckIn[]; streak: { current: number; longest: number } };
 
-export function createCheckInsService(ctx: ServiceContext) {
+export function createCheckInsService(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
   const { db } = ctx;
+  const crisis = createCrisisAnswers(ctx, deps);
   // A member reads their list far more often than they write: keep it until a trigger says it changed.
   const lists = new NotifiedCache<CheckInList>(ctx.notifications, CHECK_INS_CHANNEL, { ttlMs: 60_000, maxEntries: 5_000 });
 
@@ -66,6 +70,9 @@ export function createCheckInsService(ctx: ServiceContext) {
     /**
      * Saves today's check-in (a day of slack either side for a device whose zone differs from the profile's). The
      * answer carries the risk signal so the screen can show help at once; the text itself never leaves as an event.
+     * Words the crisis detector reads as urgent or emergency are still saved, and in the same transaction open an
+     * escalation (or find the one this check-in already opened); the answer then carries crisis lines in the
+     * member's language and the screener's next question.
      */
     async save(actor: Actor | null, date: string, input: z.output<typeof checkInBody>) {
       const a = authorize(actor);
@@ -83,7 +90,10 @@ export function createCheckInsService(ctx: ServiceContext) {
         notes: input.notes || null,
       };
       const reasons = riskReasons(values);
+      const locale = await memberLocale(db, a);
+      const reading = readOwnWords([values.notes, values.triggerNote, values.gratitude], locale);
       let streak = { current: 0, longest: 0 };
+      let handled: CrisisHandled | null = null;
       const row = await db.transaction(async (tx) => {
         const saved = await checkInsRepo.upsert(tx, a.userId, date, values);
         streak = streakOn(await checkInsRepo.recomputeStreak(tx, a.userId), today);
@@ -93,12 +103,14 @@ export function createCheckInsService(ctx: ServiceContext) {
         if (reasons.length) {
           await emit(tx, { type: 'journey.risk_signal', userId: a.userId, payload: { checkInId: saved.id, date, reasons } });
         }
+        if (reading) handled = await crisis.escalateIn(tx, { memberId: a.userId, source: 'check_in', sourceId: saved.id, reading });
         return saved;
       });
       return {
         checkIn: presentCheckIn(row),
         streak,
         risk: reasons.length ? { reasons } : null,
+        crisis: handled ? await crisis.answer(handled, locale) : null,
       };
     },
 

@@ -7,7 +7,6 @@ import {
   checkInList,
   checkInRangeQuery,
   createTrackBody,
-  crisisResources,
   recoveryProfile,
   recoveryProfileBody,
   resetBody,
@@ -16,10 +15,9 @@ import {
   stageBody,
   updateTrackBody,
 } from '../../../contracts/journey.ts';
-import { localeOf } from '../../http/messages.ts';
 import { errors, noContent } from '../../http/openapi.ts';
+import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
-import { DEFAULT_CRISIS_RESOURCES } from '../safety/crisis-resources.ts';
 import { createCheckInsService } from './check-ins-service.ts';
 import { createProfileService } from './profile-service.ts';
 import { createSobrietyService } from './sobriety-service.ts';
@@ -27,11 +25,12 @@ import { createSobrietyService } from './sobriety-service.ts';
 const tags = ['journey'];
 const security = [{ session: [] }];
 
-/** The member's own journey: recovery profile, sobriety dates and milestones, daily check-ins; crisis resources. */
-export const journeyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+/** The member's own journey: recovery profile, sobriety dates and milestones, daily check-ins. */
+export const journeyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?: Jobs }> = async (app, { ctx, jobs }) => {
   const profile = createProfileService(ctx);
   const sobriety = createSobrietyService(ctx);
-  const checkIns = createCheckInsService(ctx);
+  // The jobs handle schedules the paging deadline of an escalation a check-in opens.
+  const checkIns = createCheckInsService(ctx, { jobs, log: app.log });
 
   app.get(
     '/api/v1/me/recovery-profile',
@@ -105,11 +104,5 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asy
       const svg = await checkIns.chart(actor, req.query.days === '90' ? 90 : 30, actor?.profile?.locale === 'es' ? 'es' : 'en');
       return reply.type('image/svg+xml; charset=utf-8').serializer((s: unknown) => s as string).send(svg);
     },
-  );
-
-  app.get(
-    '/api/v1/crisis-resources',
-    { schema: { tags: ['safety'], summary: "The instance's crisis lines, in the request's language", response: { 200: crisisResources } } },
-    async (req) => ({ resources: DEFAULT_CRISIS_RESOURCES[localeOf(req.headers['accept-language'])] }),
   );
 };

@@ -62,13 +62,13 @@ export const safetyAdminRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
 
   app.get(
     '/api/v1/admin/safety-settings',
-    { schema: { tags, security, summary: 'Minutes to acknowledge before the next person is paged', response: { 200: safetySettings, ...errors(401, 404) } } },
+    { schema: { tags, security, summary: 'Minutes to acknowledge before the next person is paged; which detector level opens an escalation', response: { 200: safetySettings, ...errors(401, 404) } } },
     async (req) => onCall.settings(await req.actor()),
   );
 
   app.put(
     '/api/v1/admin/safety-settings',
-    { schema: { tags, security, summary: 'Change the minutes to acknowledge (audited)', body: safetySettingsBody, response: { 200: safetySettings, ...errors(401, 404, 422) } } },
+    { schema: { tags, security, summary: 'Change the minutes to acknowledge or the escalation threshold (audited)', body: safetySettingsBody, response: { 200: safetySettings, ...errors(401, 404, 422) } } },
     async (req) => onCall.setSettings(await req.actor(), req.body),
   );
 

@@ -5,8 +5,8 @@ import type { crisisResource } from '../../../contracts/journey.ts';
 type Resource = z.infer<typeof crisisResource>;
 
 /**
- * The United States defaults (shared/reference/domain.md §5), in each language. The safety issue lets each instance
- * configure its own lines; until then every instance answers with these.
+ * The United States defaults (shared/reference/domain.md §5), in each language. Coordinators configure an instance's
+ * own lines per language (crisis_resource, crisis-resources-service.ts); a language with none answers with these.
  */
 export const DEFAULT_CRISIS_RESOURCES: Record<Locale, Resource[]> = {
   en: [

@@ -14,6 +14,7 @@ import { notFound, validationFailed } from '../../http/errors.ts';
 import { auditRepo } from '../audit/repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { settingsRepo } from '../instance/repo.ts';
+import { ESCALATE_FROM_SETTING, escalateFrom } from './crisis.ts';
 import { ACK_SETTING, ackMinutes } from './paging.ts';
 import { safetyPolicy } from './policy.ts';
 import { escalationRepo, RESPONDER_ROLES, rosterRepo, type ShiftRow } from './repo.ts';
@@ -38,6 +39,7 @@ const presentShift = (s: ShiftRow, displayName: string, certified: boolean): Shi
 export function createOnCallService(ctx: ServiceContext) {
   const { db } = ctx;
   const coordinator = (actor: Actor | null) => authorize(actor, safetyPolicy.coordinate, undefined);
+  const current = async () => ({ ackMinutes: await ackMinutes(db), escalateFrom: await escalateFrom(db) });
 
   return {
     /** Shifts overlapping [from, to); by default from now for 14 days. */
@@ -100,16 +102,17 @@ export function createOnCallService(ctx: ServiceContext) {
 
     async settings(actor: Actor | null) {
       coordinator(actor);
-      return { ackMinutes: await ackMinutes(db) };
+      return current();
     },
 
     async setSettings(actor: Actor | null, body: z.output<typeof safetySettingsBody>) {
       const a = coordinator(actor);
       await db.transaction(async (tx) => {
         await settingsRepo.set(tx, ACK_SETTING, body.ackMinutes);
-        await auditRepo.record(tx, { actorId: a.userId, action: 'safety.settings_changed', details: { ackMinutes: body.ackMinutes } });
+        if (body.escalateFrom) await settingsRepo.set(tx, ESCALATE_FROM_SETTING, body.escalateFrom);
+        await auditRepo.record(tx, { actorId: a.userId, action: 'safety.settings_changed', details: { ackMinutes: body.ackMinutes, escalateFrom: body.escalateFrom } });
       });
-      return { ackMinutes: await ackMinutes(db) };
+      return current();
     },
 
     /** De-identified figures over escalations opened in [from, to); by default the last 30 days. */

@@ -112,7 +112,7 @@ describe('on-call shifts', () => {
     expect((await anonymous.put('/api/v1/admin/safety-settings', { ackMinutes: { emergency: 1, urgent: 1 } })).statusCode).toBe(401);
     expect((await anonymous.get('/api/v1/admin/escalations/stats')).statusCode).toBe(401);
     expect(await shifts()).toBe(1);
-    expect((await coordinator.client.get('/api/v1/admin/safety-settings')).json()).toEqual({ ackMinutes: { emergency: 5, urgent: 30 } });
+    expect((await coordinator.client.get('/api/v1/admin/safety-settings')).json()).toEqual({ ackMinutes: { emergency: 5, urgent: 30 }, escalateFrom: 'urgent' });
   });
 });
 
@@ -121,9 +121,9 @@ describe('safety settings', () => {
     for (const body of [{ ackMinutes: { emergency: 0, urgent: 10 } }, { ackMinutes: { emergency: 2, urgent: 241 } }, { ackMinutes: { emergency: 2 } }, { ackMinutes: { emergency: 1.5, urgent: 3 } }, {}]) {
       expect((await coordinator.client.put('/api/v1/admin/safety-settings', body)).statusCode, JSON.stringify(body)).toBe(422);
     }
-    expect((await coordinator.client.get('/api/v1/admin/safety-settings')).json()).toEqual({ ackMinutes: { emergency: 5, urgent: 30 } });
+    expect((await coordinator.client.get('/api/v1/admin/safety-settings')).json()).toEqual({ ackMinutes: { emergency: 5, urgent: 30 }, escalateFrom: 'urgent' });
     const res = await coordinator.client.put('/api/v1/admin/safety-settings', { ackMinutes: { emergency: 2, urgent: 10 } });
-    expect(res.json()).toEqual({ ackMinutes: { emergency: 2, urgent: 10 } });
+    expect(res.json()).toEqual({ ackMinutes: { emergency: 2, urgent: 10 }, escalateFrom: 'urgent' });
 
     await putOnCall(ctx, await createResponder(ctx));
     const asker = await createUser(ctx);

@@ -217,6 +217,17 @@ export const escalationRepo = {
     return row;
   },
 
+  /** The escalation not yet closed that a check-in, post or message raised (a same-day edit answers with it). */
+  async openForSource(db: Queryable, source: string, sourceId: string) {
+    const [row] = await db
+      .select()
+      .from(escalation)
+      .where(and(eq(escalation.source, source), eq(escalation.sourceId, sourceId), ne(escalation.status, 'closed')))
+      .orderBy(desc(escalation.openedAt))
+      .limit(1);
+    return row;
+  },
+
   /** Unacknowledged escalations whose deadline has passed (the sweep's work). */
   async due(db: Queryable, now: Date) {
     const rows = await db

@@ -117,3 +117,27 @@ export const crisisSharing = pgTable('crisis_sharing', {
   safetyPlan: boolean('safety_plan').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The instance's crisis lines for one language, in `position` order (configured by coordinators). No rows for a
+ * language: Kindred's defaults (crisis-resources.ts) are served. A line needs at least one way to reach it.
+ */
+export const crisisResource = pgTable(
+  'crisis_resource',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    locale: text('locale').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    phone: text('phone'),
+    smsNumber: text('sms_number'),
+    smsBody: text('sms_body'),
+    url: text('url'),
+    emergency: boolean('emergency').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('crisis_resource_order').on(t.locale, t.position),
+    check('crisis_resource_reachable', sql`${t.phone} is not null or ${t.smsNumber} is not null or ${t.url} is not null`),
+  ],
+);
