@@ -49,7 +49,7 @@ function fieldsFrom(issues: ValidationIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.keyword === 'unrecognized_keys' && issue.params?.keys) {
-      for (const key of issue.params.keys) fields[[issue.instancePath.slice(1), key].filter(Boolean).join('.')] = 'Unknown field';
+      for (const key of issue.params.keys) fields[[issue.instancePath.slice(1).replaceAll('/', '.'), key].filter(Boolean).join('.')] = 'Unknown field';
       continue;
     }
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
