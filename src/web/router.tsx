@@ -28,6 +28,19 @@ export const router = createBrowserRouter([
       // Help is never behind a sign-in or a lazy load: it must appear at once, for anyone.
       { path: 'help', element: <HelpPage /> },
       {
+        path: 'sos',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/sos.tsx')).SosPage }) }],
+      },
+      {
+        path: 'escalations',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/escalations/index.tsx')).EscalationsPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/escalations/detail.tsx')).EscalationPage }) },
+        ],
+      },
+      {
         path: 'journey',
         element: <RequireSignedIn><Outlet /></RequireSignedIn>,
         children: [
@@ -60,6 +73,9 @@ export const router = createBrowserRouter([
           { path: 'registration', lazy: async () => ({ Component: (await import('./routes/admin/registration.tsx')).RegistrationPage }) },
           { path: 'activity', lazy: async () => ({ Component: (await import('./routes/admin/activity.tsx')).ActivityPage }) },
           { path: 'meetings-import', lazy: async () => ({ Component: (await import('./routes/admin/meetings-import.tsx')).MeetingsImportPage }) },
+          { path: 'on-call', lazy: async () => ({ Component: (await import('./routes/admin/on-call.tsx')).OnCallPage }) },
+          { path: 'responders', lazy: async () => ({ Component: (await import('./routes/admin/responders.tsx')).RespondersPage }) },
+          { path: 'safety', lazy: async () => ({ Component: (await import('./routes/admin/safety.tsx')).SafetyPage }) },
         ],
       },
       // Finding a meeting and reading about it or its group needs no account; changing anything does.

@@ -23,11 +23,14 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('nav.skip')}
       </a>
       <header className="site-header">
-        {/* One tap from every page, signed in or not. */}
-        <Link to="/help" className="help-now">
-          <span className="help-now-icon" aria-hidden="true" />
-          {t('nav.help')}
-        </Link>
+        {/* One tap from every page, signed in or not; signed in, asking people here for support is one tap too. */}
+        <div className="help-band">
+          <Link to="/help" className="help-now">
+            <span className="help-now-icon" aria-hidden="true" />
+            {t('nav.help')}
+          </Link>
+          <SosLink />
+        </div>
         <div className="site-header-bar">
           <Link to="/" className="brand">
             <img src="/icon.svg" alt="" width="32" height="32" />
@@ -47,6 +50,20 @@ export function AppShell({ children }: { children: ReactNode }) {
     </>
   );
 }
+
+function SosLink() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  return (
+    <Link to="/sos" className="help-now help-now--sos">
+      {t('safety.sos.button')}
+    </Link>
+  );
+}
+
+/** Peer supporters, professionals and coordinators answer escalations. */
+const RESPONDER_ROLES = ['peer_supporter', 'professional', 'coordinator'] as const;
 
 function MainNav() {
   const { t } = useTranslation();
@@ -73,6 +90,11 @@ function MainNav() {
             <li>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             </li>
+            {me.roles.some((r) => (RESPONDER_ROLES as readonly string[]).includes(r)) && (
+              <li>
+                <NavLink to="/escalations">{t('safety.inbox.nav')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>

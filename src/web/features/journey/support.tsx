@@ -26,10 +26,16 @@ export function CrisisResources({ headingLevel = 2, emergencyFirst = true }: { h
     return <Alert tone="warning" title={errorMessage(resources.error, t)}><p>{t('help.fallback')}</p></Alert>;
   }
   const sorted = [...resources.data].sort((a, b) => (Number(b.emergency) - Number(a.emergency)) * (emergencyFirst ? 1 : -1));
+  return <ResourceList resources={sorted} headingLevel={headingLevel} />;
+}
+
+/** Crisis lines as given, in the order given (e.g. from a crisis payload, which puts emergency ones first itself). */
+export function ResourceList({ resources, headingLevel = 2 }: { resources: CrisisResource[]; headingLevel?: 2 | 3 | 4 }) {
+  const { t } = useTranslation();
   const Heading = `h${headingLevel}` as const;
   return (
     <ul className="resource-list">
-      {sorted.map((r) => (
+      {resources.map((r) => (
         <li key={r.id} className={r.emergency ? 'resource resource--emergency' : 'resource'}>
           <Heading className="resource-name">{r.name}</Heading>
           <p>{r.description}</p>

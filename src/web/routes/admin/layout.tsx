@@ -31,6 +31,15 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/meetings-import">{t('meetingsImport.title')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/on-call">{t('safety.onCall.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/responders">{t('safety.responders.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/safety">{t('safety.admin.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

@@ -13,6 +13,8 @@ import { useMe } from '../../features/account/api.ts';
 import { type CheckIn, type SavedCheckIn, usePrefetchSupport, useCheckIns, useSaveCheckIn } from '../../features/journey/api.ts';
 import { JourneyPage } from '../../features/journey/JourneyPage.tsx';
 import { RiskSupport } from '../../features/journey/RiskSupport.tsx';
+import { CrisisPanel } from '../../features/safety/CrisisPanel.tsx';
+import type { CrisisPayload } from '../../../contracts/safety.ts';
 import { currentLocale } from '../../i18n/setup.ts';
 import { useForm } from '../../lib/form.ts';
 import { formatLocalDate, todayIn } from '../../lib/local-date.ts';
@@ -29,14 +31,16 @@ export function CheckInPage() {
   const existing = useCheckIns(today, today);
   // The support a hard day needs is loaded now, so it can show the moment the check-in is saved.
   usePrefetchSupport();
-  const [saved, setSaved] = useState<SavedCheckIn | null>(null);
+  // `crisis` is optional here so this page works with a server that does not send it yet.
+  const [saved, setSaved] = useState<(SavedCheckIn & { crisis?: CrisisPayload | null }) | null>(null);
   const [editing, setEditing] = useState(false);
   const supportRef = useRef<HTMLHeadingElement>(null);
   const thanksRef = useRef<HTMLHeadingElement>(null);
+  const crisisRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (!saved) return;
-    (saved.risk ? supportRef : thanksRef).current?.focus();
+    (saved.crisis ? crisisRef : saved.risk ? supportRef : thanksRef).current?.focus();
   }, [saved]);
 
   const todays = saved?.checkIn ?? existing.data?.checkIns.find((c) => c.date === today);
@@ -45,8 +49,16 @@ export function CheckInPage() {
   return (
     <JourneyPage
       title={t('journey.pages.check-in.title')}
-      lead={!saved?.risk && <p>{formatLocalDate(today, currentLocale(), 'long')}</p>}
-      first={saved?.risk && <RiskSupport reasons={saved.risk.reasons} ref={supportRef} />}
+      lead={!saved?.risk && !saved?.crisis && <p>{formatLocalDate(today, currentLocale(), 'long')}</p>}
+      first={
+        (saved?.crisis || saved?.risk) && (
+          <>
+            {/* A crisis comes before anything else; the craving and mood support follows it when both apply. */}
+            {saved.crisis && <CrisisPanel crisis={saved.crisis} ref={crisisRef} />}
+            {saved.risk && <RiskSupport reasons={saved.risk.reasons} ref={supportRef} />}
+          </>
+        )
+      }
     >
       {existing.isPending && <Loading />}
       {existing.isError && <Alert tone="error" title={errorMessage(existing.error, t)} />}
@@ -64,9 +76,9 @@ export function CheckInPage() {
         ) : (
           <section className="card" aria-labelledby="check-in-done">
             <h2 id="check-in-done" ref={thanksRef} tabIndex={-1}>
-              {saved ? (saved.risk ? t('journey.checkIn.savedQuiet') : t('journey.checkIn.thanks')) : t('journey.checkIn.already')}
+              {saved ? (saved.risk || saved.crisis ? t('journey.checkIn.savedQuiet') : t('journey.checkIn.thanks')) : t('journey.checkIn.already')}
             </h2>
-            {saved && !saved.risk && <p>{t('journey.checkIn.thanksLead')}</p>}
+            {saved && !saved.risk && !saved.crisis && <p>{t('journey.checkIn.thanksLead')}</p>}
             {(saved ?? existing.data) && <p>{t('journey.streak.current', { count: (saved ?? existing.data).streak.current })}</p>}
             {todays && <CheckInSummary checkIn={todays} />}
             <div className="actions">

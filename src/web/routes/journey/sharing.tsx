@@ -6,6 +6,7 @@ import { Checkbox } from '../../components/Choices.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { type ShareCategory, type Sharing, useSetSharing, useSharing } from '../../features/journey/api.ts';
 import { JourneyPage } from '../../features/journey/JourneyPage.tsx';
+import { CrisisSharing } from '../../features/safety/CrisisSharing.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { formatDateTime } from '../../lib/time.ts';
@@ -68,6 +69,7 @@ export function SharingPage() {
             )}
           </div>
           {set.isError && <Alert live tone="error" title={errorMessage(set.error, t)} />}
+          <CrisisSharing />
           <SharingHistory history={sharing.data.history} />
         </>
       )}
