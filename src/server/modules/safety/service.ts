@@ -147,9 +147,9 @@ export function createEscalationService(ctx: ServiceContext, deps: { jobs?: Jobs
     async mySos(actor: Actor | null) {
       const a = authorize(actor);
       const esc = await escalationRepo.openSosOf(db, a.userId);
-      if (!esc) return null;
-      await audit(db, a, 'safety.sos_viewed', esc);
-      return mySosView(esc);
+      // The member reading the state of their own request (the SOS page polls it) is not someone looking at a
+      // crisis: only views by others are audited.
+      return esc ? mySosView(esc) : null;
     },
 
     /** The member calls it off: closed with `cancelled_by_member`; nothing to cancel is fine too. */
