@@ -18,7 +18,7 @@ export const PAST = pattern(
     'when i (?:was|first|came in|got here|got sober|got clean|started|drank|used)|in (?:19|20)\\d\\d|last year|' +
     'in (?:high school|college|my teens|my twenties)|as a (?:kid|teen|teenager)|i survived|survived an?|would have|' +
     'hace (?:[a-z0-9]{1,10} )?(?:anos?|meses|mes|tiempo|mucho)|' +
-    'antes(?! de)|cuando (?:tomaba|bebia|consumia|usaba|llegue aqui|llegue al grupo|empece|era|estaba|me drogaba)|el ano pasado|' +
+    '(?<!de )antes(?! de)|cuando (?:tomaba|bebia|consumia|usaba|llegue aqui|llegue al grupo|empece|era|estaba|me drogaba)|el ano pasado|' +
     'en (?:19|20)\\d\\d|de (?:nino|nina|joven|adolescente)|sobrevivi|solia|hubo un tiempo|en la (?:prepa|secundaria)',
 );
 /** Now, overriding a past cue when it stands between the cue and the match: "I used to be fine, now I want to die". */
@@ -37,6 +37,13 @@ export const SCREENING = pattern('asked (?:me )?(?:about|if|whether)|(?:counselo
 export const HYPOTHETICAL = pattern('what to do (?:if|when)|in case (?:someone|somebody|anyone)|if (?:someone|somebody|anyone)|how to respond|por si alguien|que hacer (?:si|ante|cuando)');
 /** A dream: "had a dream that I relapsed". */
 export const DREAM = pattern("(?:had a|a|bad) dream|dreamt|dreamed|nightmare|sone que|un sueno|pesadilla");
+/** A dream named after the match, anywhere in the sentence: "he pulled a gun on me in a dream last night". */
+export const DREAM_AFTER = pattern('in (?:a|my|the) (?:dream|nightmare)|en (?:un|mi|el) (?:sueno|pesadilla)|en una pesadilla|(?:was|fue) (?:just |only |solo )?(?:a|un) (?:dream|nightmare|sueno|pesadilla)');
+/** Travel, a move or amends: a goodbye or letters that are not a farewell note. */
+export const LEAVING = pattern(
+  "moving|move|moved|vacation|trip|flight|travel\\w{0,4}|out of town|for work|visiting|road trip|new job|amends|ninth step|9th step|step (?:nine|9)|" +
+    'mudo|mudamos|mudanza|me cambio de|viaje|vacaciones|vuelo|visitar|enmiendas|noveno paso|paso (?:nueve|9)|nuevo trabajo',
+);
 
 /** Raises threats and violence: a weapon or the danger being here now. */
 export const WEAPON = pattern('knife|knives|gun|pistol|rifle|bat|machete|gas cans?|gasoline|cuchillo|navaja|pistola|arma|rifle|bate|machete|gasolina');
@@ -49,7 +56,13 @@ export const NO_ANSWER = pattern("(?:won't|isn't|doesn't|not|stopped) (?:answer|
 export const SUBSTANCE = pattern(
   "using|used|use|high|drunk|drinking|drank|pills?|xanax|benzos?|bars|oxy\\w{0,8}|percs?|fent\\w{0,6}|heroin|dope|meth|coke|cocaine|" +
     "narcan|naloxone|vodka|alcohol|booze|liquor|needle|syringe|od'?d|overdos\\w{0,4}|took|mixed|shot up|snort\\w{0,3}|" +
-    'pastillas|tequila|consumir|consumio|consumi|usar|drog\\w{0,4}|jeringa|mezcl\\w{0,3}|tome|tomo|clonazepam|cristal|perico|chochos',
+    'pastillas|tequila|consumir|consumio|consumi|usar|drog\\w{0,4}|jeringa|mezcl\\w{0,3}|tome|tomo|clonazepam|cristal|perico|chochos|' +
+    // Street and brand names, and the verbs of using (both languages), so the signs that need them are read in context.
+    "shooting up|shoot(?:ing)? dope|nodd(?:ed|ing) out|(?:did|took|hit) (?:a |some )?(?:shot|line|bump|hit|fat line)s?|(?:that|my) (?:last )?(?:hit|line|bump)|last (?:hit|line|bump)|" +
+    'xans?|xannies|klonopin|klonnies|valium|ativan|roxys?|roxies|m30s?|blues|percocets?|vicodin|norco|hydros?|dilaudid|morphine|tramadol|suboxone|' +
+    'molly|ecstasy|ketamine|crack|shard|bundle|' +
+    'meter(?:se|me|le)?|me meti|se metio|metiendose|metiendome|coca|piedra|fenta|fentanilo|heroina|chiva|mota|tachas?|cerveza|chelas|caguamas?|pisto|pistear|' +
+    'borrach[oa]|pedo|tomado|tomada|rivotril|clonas|tafil|alprazolam|tramadol|morfina|oxicodona|cocaina|metanfetamina',
 );
 /** Reported about someone else, before the match: "my friend told me she wants to die" (still risk: marked, not set aside). */
 export const REPORTED = pattern('told me|tells me|says|said|keeps saying|texted me|messaged me|dice que|dijo que|me dijo|me escribio|me conto|decia');

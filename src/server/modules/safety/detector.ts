@@ -57,7 +57,7 @@ const RULES: Record<Locale | 'any', Rule[]> = {
 };
 const TAIL_RULES = emergencyOnly(BOTH);
 /** Words around which the tail of a long text is searched. */
-const ANCHOR = /breath|wake|despiert|respir|seiz|convuls|pill|pastilla|goodbye|desped|last (?:post|message)|ultimo mensaje|[uú]ltimo mensaje|kill|matar|suicid|overdos|sobredosis|bleed|sangr|chest|pecho|blue|morad|garage|jump|avient|od'?d|knife|gun|cuchillo|pistola|respond|reacciona/gi;
+const ANCHOR = /breath|wake|despiert|respir|seiz|convuls|pill|pastilla|goodbye|desped|last (?:post|message)|ultimo mensaje|[uú]ltimo mensaje|kill|matar|suicid|overdos|sobredosis|bleed|sangr|chest|pecho|blue|morad|garage|jump|avient|od'?d|knife|gun|cuchillo|pistola|respond|reacciona|letters|cartas|gurgl|snor|ronca|neck|cuello|ahorc|numb|heart|corazon/gi;
 
 const rank = (level: Level) => LEVELS.indexOf(level);
 
@@ -154,6 +154,7 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[]): Foun
     screening: spans(cue.SCREENING, t),
     hypothetical: spans(cue.HYPOTHETICAL, t),
     dream: spans(cue.DREAM, t),
+    dreamAfter: spans(cue.DREAM_AFTER, t),
     reported: spans(cue.REPORTED, t),
   };
   const negated = (m: Span) => {
@@ -183,14 +184,19 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[]): Foun
     if (negated(m)) continue;
     if (!rule.anyTense && inSentence(cues.past, m, false)) continue;
     if (inSentence(cues.event, m, true) || inSentence(cues.screening, m, true) || inSentence(cues.hypothetical, m, true)) continue;
-    if (serious && inSentence(cues.dream, m, true)) continue;
+    if (serious && (inSentence(cues.dream, m, true) || inSentence(cues.dreamAfter, m, false))) continue;
     if (rule.requires && !sentenceHas(rule.requires, m)) continue;
+    if (rule.unless && sentenceHas(rule.unless, m)) continue;
     let level = rule.level;
     if (rule.escalate && sentenceHas(rule.escalate, m, { unlessNegated: true })) level = 'emergency';
     if (rule.threat && (spans(cue.WEAPON, t, 1).length > 0 || spans(cue.IMMINENT, t, 8).some((s) => !clauseNegated(s)))) level = 'emergency';
     const other = rule.id.endsWith('third_intent') || rule.id.endsWith('tercero') || inSentence(cues.reported, m, true);
     active.push({ start: m.start, end: m.end, rule, level, other });
   }
+
+  // Farewell words and means that matter only beside a suicide (not itself a means) or distress statement.
+  const company = active.some((a) => !a.rule.withContext && !a.rule.means && (a.rule.category === 'suicide' || a.rule.category === 'distress'));
+  if (!company) for (let i = active.length - 1; i >= 0; i--) if (active[i]!.rule.withContext) active.splice(i, 1);
 
   // Suicide with a plan or the means at hand, or means with despair: an emergency however it is phrased.
   const suicide = active.filter((a) => a.rule.category === 'suicide');

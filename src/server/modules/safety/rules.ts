@@ -38,6 +38,13 @@ export interface Rule {
   escalate?: RegExp;
   /** Ignores the past-time cues: goodbye notes and "took all my pills" matter however they are phrased. */
   anyTense?: boolean;
+  /** Set aside when this appears in the same sentence: "I wrote letters to everyone I harmed (ninth step)", a move. */
+  unless?: RegExp;
+  /**
+   * Counts only when the text also holds a suicide or distress statement of another rule: words that are a farewell
+   * or a means only in that company ("tell my kids I love them", "a bottle of seroquel").
+   */
+  withContext?: boolean;
 }
 
 const WORD = "[a-z0-9']{1,24}";
