@@ -76,6 +76,7 @@ export const router = createBrowserRouter([
           { path: 'on-call', lazy: async () => ({ Component: (await import('./routes/admin/on-call.tsx')).OnCallPage }) },
           { path: 'responders', lazy: async () => ({ Component: (await import('./routes/admin/responders.tsx')).RespondersPage }) },
           { path: 'safety', lazy: async () => ({ Component: (await import('./routes/admin/safety.tsx')).SafetyPage }) },
+          { path: 'crisis-lines', lazy: async () => ({ Component: (await import('./routes/admin/crisis-lines.tsx')).CrisisLinesPage }) },
         ],
       },
       // Finding a meeting and reading about it or its group needs no account; changing anything does.

@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('a member in crisis is answered at once, and a per
     // The crisis panel is the first thing under the heading, and focus is on it.
     expect(await page.evaluate(() => document.activeElement?.closest('.page > h1 + *') !== null)).toBe(true);
     expect(await crisis.getByRole('link', { name: /988/ }).first().getAttribute('href')).toMatch(/^(tel|sms):988/);
-    await crisis.getByRole('button', { name: 'Talk to someone here now' }).waitFor();
+    await crisis.getByRole('link', { name: 'Talk to someone here now' }).waitFor();
     await expectAccessible(page, 'check-in crisis screen');
     await screenshot(page, 'safety-check-in-crisis');
     // What the member wrote is kept.

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { SOS_KINDS, safetyLimits } from '../../contracts/safety.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -10,6 +10,7 @@ import { Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { TextAreaField } from '../components/TextAreaField.tsx';
 import { type MySos, useCancelSos, useMySos, useRaiseSos } from '../features/safety/api.ts';
+import { InstanceDangerLines } from '../features/safety/EmergencyLines.tsx';
 import { OwnSupport } from '../features/safety/OwnSupport.tsx';
 import { CrisisResources } from '../features/journey/support.tsx';
 import { currentLocale } from '../i18n/setup.ts';
@@ -50,7 +51,10 @@ export function SosPage() {
 function SosForm() {
   const { t } = useTranslation();
   const raise = useRaiseSos();
-  const [kind, setKind] = useState<Kind | ''>('');
+  // The crisis screen's "Talk to someone here now" comes here with ?kind=talk chosen; the member still sends it.
+  const [params] = useSearchParams();
+  const asked = params.get('kind');
+  const [kind, setKind] = useState<Kind | ''>(SOS_KINDS.find((k) => k === asked) ?? '');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
@@ -89,7 +93,7 @@ function SosForm() {
   );
 }
 
-/** For "not safe": emergency lines first and big, before anything else on the screen. */
+/** For "not safe": the instance's lines, emergency ones first and big, before anything else on the screen. */
 function DangerNow() {
   const { t } = useTranslation();
   return (
@@ -98,17 +102,7 @@ function DangerNow() {
         {t('safety.sos.dangerTitle')}
       </h2>
       <p>{t('safety.sos.dangerLead')}</p>
-      <div className="actions">
-        <a className="button button--danger button--large" href="tel:911">
-          {t('help.call', { number: '911' })}
-        </a>
-        <a className="button button--danger button--large" href="tel:988">
-          {t('help.call', { number: '988' })}
-        </a>
-        <a className="button button--secondary button--large" href="sms:988">
-          {t('help.text', { number: '988' })}
-        </a>
-      </div>
+      <InstanceDangerLines />
     </section>
   );
 }
@@ -148,11 +142,14 @@ function Waiting({ sos, onCancelled }: { sos: MySos; onCancelled: () => void }) 
 
       <h2>{t('safety.sos.whileYouWait')}</h2>
       <OwnSupport headingLevel={3} />
-      <section aria-labelledby="sos-lines">
-        <h3 id="sos-lines">{t('safety.sos.linesTitle')}</h3>
-        <p>{t('safety.sos.linesLead')}</p>
-        <CrisisResources headingLevel={4} />
-      </section>
+      {/* For "not safe" every line that can be called or texted is already at the top. */}
+      {sos.kind !== 'not_safe' && (
+        <section aria-labelledby="sos-lines">
+          <h3 id="sos-lines">{t('safety.sos.linesTitle')}</h3>
+          <p>{t('safety.sos.linesLead')}</p>
+          <CrisisResources headingLevel={4} />
+        </section>
+      )}
 
       <section className="card" id="sos-ok-section" aria-labelledby="sos-ok">
         <h2 id="sos-ok">{t('safety.sos.okTitle')}</h2>

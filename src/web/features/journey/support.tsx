@@ -9,9 +9,9 @@ import { type CopingStrategy, type CrisisResource, type SafetyPlan, useCrisisRes
  * safety plan: crisis lines as tap-to-call links, the member's own coping strategies and their safety plan.
  */
 
-const dialable = (phone: string) => phone.replace(/[^0-9+*#]/g, '');
+export const dialable = (phone: string) => phone.replace(/[^0-9+*#]/g, '');
 // "?&body=" is read by both Android (?body=) and iOS (&body=).
-const smsHref = (sms: NonNullable<CrisisResource['sms']>) => `sms:${dialable(sms.number)}${sms.body ? `?&body=${encodeURIComponent(sms.body)}` : ''}`;
+export const smsHref = (sms: NonNullable<CrisisResource['sms']>) => `sms:${dialable(sms.number)}${sms.body ? `?&body=${encodeURIComponent(sms.body)}` : ''}`;
 
 /**
  * Emergency first on "Need help now" (the person may be in danger); last after a check-in that shows risk (a strong

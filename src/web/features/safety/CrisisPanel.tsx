@@ -1,12 +1,11 @@
 import { type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { CrisisPayload } from '../../../contracts/safety.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { errorMessage } from '../../lib/messages.ts';
-import { ResourceList } from '../journey/support.tsx';
-import { useRaiseSos } from './api.ts';
+import type { CrisisResource } from '../journey/api.ts';
+import { dialable, ResourceList } from '../journey/support.tsx';
+import { DangerLines, firstEmergencyPhone } from './EmergencyLines.tsx';
 import '../../styles/safety.css';
 
 const OVERDOSE_CATEGORIES = new Set(['overdose', 'medical']);
@@ -14,7 +13,8 @@ const OVERDOSE_CATEGORIES = new Set(['overdose', 'medical']);
 /**
  * Shown first, with focus, when the crisis detector read what the member just saved as urgent or an emergency: the
  * lines to reach now (the server orders them, emergency first for an emergency), what to do for an overdose, the
- * screener's next question, a way to reach someone here, and word that the community has been told.
+ * screener's next question, a way to reach someone here, and word that the community has been told (when it was:
+ * an instance may escalate emergencies only). The lines are the instance's own, in the member's language.
  */
 export function CrisisPanel({ crisis, ref }: { crisis: CrisisPayload; ref: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
@@ -25,23 +25,27 @@ export function CrisisPanel({ crisis, ref }: { crisis: CrisisPayload; ref: Ref<H
         {t('safety.crisis.title')}
       </h2>
       <p>{t(emergency ? 'safety.crisis.emergencyLead' : 'safety.crisis.lead')}</p>
-      {crisis.categories.some((c) => OVERDOSE_CATEGORIES.has(c)) && <OverdoseSteps />}
+      {crisis.categories.some((c) => OVERDOSE_CATEGORIES.has(c)) && <OverdoseSteps resources={crisis.resources} />}
       <section className="support-block" aria-labelledby="crisis-reach">
         <h3 id="crisis-reach">{t('safety.crisis.reachTitle')}</h3>
         <ResourceList resources={crisis.resources} headingLevel={4} />
       </section>
-      {crisis.followUp && <FollowUp question={crisis.followUp.question} />}
+      {crisis.followUp && <FollowUp question={crisis.followUp.question} resources={crisis.resources} />}
       <section className="support-block" aria-labelledby="crisis-here">
         <h3 id="crisis-here">{t('safety.crisis.hereTitle')}</h3>
-        <p>{t('safety.crisis.told')}</p>
-        <TalkNow />
+        <p>{t(crisis.escalationId ? 'safety.crisis.told' : 'safety.crisis.notTold')}</p>
+        {/* No SOS from here: when an escalation was opened people were already paged; on /sos the member asks themselves. */}
+        <Link to="/sos?kind=talk" className="button button--primary button--large">
+          {t('safety.crisis.talk')}
+        </Link>
       </section>
     </section>
   );
 }
 
-function OverdoseSteps() {
+function OverdoseSteps({ resources }: { resources: CrisisResource[] }) {
   const { t } = useTranslation();
+  const phone = firstEmergencyPhone(resources);
   return (
     <section className="danger-now" aria-labelledby="crisis-overdose">
       <h3 id="crisis-overdose">{t('safety.crisis.overdoseTitle')}</h3>
@@ -50,15 +54,19 @@ function OverdoseSteps() {
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <a className="button button--danger button--large" href="tel:911">
-        {t('help.call', { number: '911' })}
-      </a>
+      {phone ? (
+        <a className="button button--danger button--large" href={`tel:${dialable(phone)}`}>
+          {t('help.call', { number: phone })}
+        </a>
+      ) : (
+        <p className="alert-title">{t('help.fallback')}</p>
+      )}
     </section>
   );
 }
 
 /** The C-SSRS screener's next question, asked gently. The answer only chooses what to say next; it is not stored. */
-function FollowUp({ question }: { question: string }) {
+function FollowUp({ question, resources }: { question: string; resources: CrisisResource[] }) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState<'yes' | 'no' | null>(null);
   return (
@@ -79,34 +87,12 @@ function FollowUp({ question }: { question: string }) {
         {answer === 'yes' && (
           <div className="danger-now">
             <p className="alert-title">{t('safety.crisis.answerYes')}</p>
-            <div className="actions">
-              <a className="button button--danger button--large" href="tel:988">
-                {t('help.call', { number: '988' })}
-              </a>
-              <a className="button button--secondary button--large" href="sms:988">
-                {t('help.text', { number: '988' })}
-              </a>
-            </div>
+            <DangerLines resources={resources} />
           </div>
         )}
         {answer === 'no' && <p>{t('safety.crisis.answerNo')}</p>}
       </div>
       <p className="muted">{t('safety.crisis.notStored')}</p>
     </section>
-  );
-}
-
-/** Asks for someone to talk to now (an SOS of kind "talk"), then shows the wait on /sos. */
-function TalkNow() {
-  const { t } = useTranslation();
-  const raise = useRaiseSos();
-  const navigate = useNavigate();
-  return (
-    <>
-      <Button className="button--large" pending={raise.isPending} onClick={() => raise.mutate({ kind: 'talk' }, { onSuccess: () => navigate('/sos') })}>
-        {t('safety.crisis.talk')}
-      </Button>
-      {raise.isError && <Alert live tone="error" title={errorMessage(raise.error, t)} />}
-    </>
   );
 }

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Locale } from '../../../contracts/common.ts';
 import type {
+  adminCrisisResources,
+  crisisResourcesBody,
   crisisSharing,
   escalationActionBody,
   escalationDetail,
@@ -27,6 +30,7 @@ export type OnCallShift = z.infer<typeof onCallShift>;
 export type Responder = z.infer<typeof responder>;
 export type SafetySettings = z.infer<typeof safetySettings>;
 export type EscalationStats = z.infer<typeof escalationStats>;
+export type AdminCrisisResources = z.infer<typeof adminCrisisResources>;
 
 const keys = {
   sos: ['safety', 'sos'] as const,
@@ -36,6 +40,7 @@ const keys = {
   responders: ['admin', 'responders'] as const,
   settings: ['admin', 'safety-settings'] as const,
   stats: (from: string, to: string) => ['admin', 'escalation-stats', from, to] as const,
+  crisisLines: (locale: Locale) => ['admin', 'crisis-resources', locale] as const,
 };
 
 /** Each read is audited on the server, so while an SOS is open it is asked again every 10 seconds and no faster. */
@@ -149,3 +154,18 @@ export const useEscalationStats = (from: string, to: string) =>
     queryKey: keys.stats(from, to),
     queryFn: () => api<EscalationStats>('GET', `/api/v1/admin/escalations/stats?${new URLSearchParams({ from, to })}`),
   });
+
+export const useAdminCrisisResources = (locale: Locale) =>
+  useQuery({ queryKey: keys.crisisLines(locale), queryFn: () => api<AdminCrisisResources>('GET', `/api/v1/admin/crisis-resources?locale=${locale}`) });
+
+/** Replaces a language's lines (an empty list: back to the defaults); what members read is refreshed too. */
+export function useSaveCrisisResources(locale: Locale) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof crisisResourcesBody>) => api<AdminCrisisResources>('PUT', `/api/v1/admin/crisis-resources/${locale}`, body),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(keys.crisisLines(locale), data);
+      await queryClient.invalidateQueries({ queryKey: ['crisis-resources'] });
+    },
+  });
+}

@@ -40,6 +40,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/safety">{t('safety.admin.title')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/crisis-lines">{t('safety.lines.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

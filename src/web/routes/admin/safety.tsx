@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ESCALATION_LEVELS, ESCALATION_OUTCOMES, ESCALATION_STATUSES, safetyLimits } from '../../../contracts/safety.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choices.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { type EscalationStats, type SafetySettings, useEscalationStats, useSafetySettings, useSaveSafetySettings } from '../../features/safety/api.ts';
@@ -35,6 +36,7 @@ function AckForm({ current }: { current: SafetySettings }) {
   const { t } = useTranslation();
   const save = useSaveSafetySettings();
   const [values, setValues] = useState({ emergency: String(current.ackMinutes.emergency), urgent: String(current.ackMinutes.urgent) });
+  const [escalateFrom, setEscalateFrom] = useState(current.escalateFrom);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const submit = (e: FormEvent) => {
@@ -53,7 +55,7 @@ function AckForm({ current }: { current: SafetySettings }) {
       return;
     }
     save.mutate(
-      { ackMinutes: minutes },
+      { ackMinutes: minutes, escalateFrom },
       {
         onSuccess: () => setSaved(true),
         onError: (err) => {
@@ -64,6 +66,16 @@ function AckForm({ current }: { current: SafetySettings }) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="safety-ack">
+      <RadioGroup<SafetySettings['escalateFrom']>
+        id="escalate-from"
+        name="escalateFrom"
+        legend={t('safety.admin.escalateFrom')}
+        hint={t('safety.admin.escalateFromHint')}
+        error={errors.escalateFrom}
+        options={ESCALATION_LEVELS.map((level) => ({ value: level, label: t(`safety.admin.escalateFromOptions.${level}`) }))}
+        value={escalateFrom}
+        onChange={setEscalateFrom}
+      />
       {(['emergency', 'urgent'] as const).map((level) => (
         <TextField
           key={level}
