@@ -66,3 +66,12 @@ export const SUBSTANCE = pattern(
 );
 /** Reported about someone else, before the match: "my friend told me she wants to die" (still risk: marked, not set aside). */
 export const REPORTED = pattern('told me|tells me|says|said|keeps saying|texted me|messaged me|dice que|dijo que|me dijo|me escribio|me conto|decia');
+
+/** News about strangers, in the sentence: "three people OD'd in the next county" (the indirect layer's guard). */
+export const NEWS = pattern(
+  "news|headlines?|reported|reports say|police (?:said|say)|according to|next county|(?:\\d{1,3}|two|three|four|five|several|many|some) (?:people|teens|kids|students|men|women|guys|folks) (?:od'?d|overdosed|died|were|have)|" +
+    'noticias|periodico|reportaron|segun (?:la|el|las|los)|(?:\\d{1,3}|dos|tres|cuatro|cinco|varias|muchas) personas',
+);
+/** The anniversary of a past attempt told with present safety ("hoy se cumple un año que intenté... estoy a salvo"). */
+export const ANNIVERSARY = pattern("anniversary|(?:a|one|two|\\d{1,2}) years? (?:since|ago today)|se cumple(?:n)? (?:un|\\w{1,8}) anos?|aniversario|hace (?:un|\\w{1,8}) anos? (?:hoy|que)");
+export const SAFE_NOW = pattern("i'?m safe|i am safe|(?:still|i'?m still) here|grateful to be (?:alive|here)|estoy a salvo|sigo aqui|estoy bien|agradecid[oa] de estar (?:viv[oa]|aqui)");

@@ -177,6 +177,41 @@ describe('matches', () => {
   });
 });
 
+describe('the indirect layer (indirect.ts)', () => {
+  const cases: Array<[text: string, level: Level, rule?: string]> = [
+    // Scenes that no phrase rule names, and the innocent scene with the same words.
+    ['left the door unlocked so they can find me', 'emergency', 'en.combo.farewell'],
+    ['left the door unlocked for the plumber', 'none'],
+    ["on the roof again and it's so quiet up here", 'emergency', 'en.combo.height_despair'],
+    ['fixing the gutters on the roof this weekend', 'none'],
+    ["he's so out of it after the oxy and the beers", 'emergency', 'en.combo.sleepy_depressant'],
+    ["I'm so sleepy, took my xanax like the doctor said", 'none'],
+    ['third day off the benzos and my legs keep jerking', 'emergency', 'en.combo.withdrawal_seizure'],
+    ['my hands shake from too much coffee', 'none'],
+    ['he grabbed his rifle and is yelling at my mom', 'emergency', 'en.combo.violence_act'],
+    ['my dad got the rifle out for deer season', 'none'],
+    ['ojalá ya no despertara', 'urgent', 'es.combo.passive_wish'],
+    ['compré una botella y ya me tomé la mitad', 'urgent', 'es.combo.relapse_scene'],
+    // The guards apply: negation, news, quotes, dreams, anniversaries told with present safety.
+    ["I'm not disappointed I woke up anymore", 'none'],
+    ["the news said five people OD'd after taking bars, lips blue", 'none'],
+    ['the song goes "he\'s strangling her heart" and it slaps', 'none'],
+    ['hoy se cumple un año que me tomé todo lo que había en el botiquín, estoy a salvo', 'none'],
+    ['had a dream my lips were blue', 'none'],
+  ];
+  test.each(cases)('%s → %s', (text, level, rule) => {
+    const result = assess(text);
+    expect(result.level).toBe(level);
+    if (rule) expect(result.matches.map((m) => m.rule)).toContain(rule);
+  });
+
+  test('a raise points at its strongest signal in the original text', () => {
+    const text = 'Gave my cat to Ana. Left the door UNLOCKED so they can find me';
+    const match = assess(text).matches.find((m) => m.rule === 'en.combo.farewell')!;
+    expect(text.slice(match.start, match.end)).toBe('so they can find me');
+  });
+});
+
 describe('the C-SSRS follow-up', () => {
   test('thoughts without a plan → ask question 3 (thinking about how)', () => {
     const result = assess('I keep having suicidal thoughts');

@@ -10,11 +10,15 @@
  *    book ("the suicide prevention walk"), a screening question, a what-if or a dream (cues.ts).
  * 4. Raise what remains: a suicide statement with a plan or means, or with a time in the same sentence; a threat with
  *    a weapon or "right now"; a sign that is an emergency only around substances.
+ * 5. The indirect layer (indirect.ts): signals of scenes rather than statements (arrangements, a high place, a loaded
+ *    gun, symptoms, acts), set aside by the same cues plus quotes, news and anniversaries told with present safety,
+ *    then combined into raises with rule ids `<lang>.combo.<what>`. Read in the head only.
  * Only the first HEAD_CHARS characters are read in full; the rest is searched for emergency phrases in at most
  * TAIL_WINDOWS windows around anchor words, so a megabyte of anything is assessed in milliseconds.
  */
 import { type CssrsKey, nextQuestion } from './cssrs.ts';
 import * as cue from './cues.ts';
+import { combine, findSignals } from './indirect.ts';
 import { normalize } from './normalize.ts';
 import { CATEGORIES, type Category, type Level, LEVELS, type Rule, type Stage } from './rules.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -65,7 +69,7 @@ export function assess(text: string, locale?: Locale): Assessment {
   if (typeof text !== 'string' || text.length === 0) return { level: 'none', categories: [], matches: [] };
   const rules = RULES[locale ?? 'any'];
   const head = Math.min(text.length, HEAD_CHARS);
-  const found = assessSpan(text, 0, head, rules);
+  const found = assessSpan(text, 0, head, rules, true);
   if (text.length > head) found.push(...scanTail(text, head));
   return summarise(found);
 }
@@ -136,12 +140,13 @@ const spaces = (t: string, from: number, to: number) => {
   return n;
 };
 
-function assessSpan(text: string, from: number, to: number, rules: Rule[]): Found[] {
+function assessSpan(text: string, from: number, to: number, rules: Rule[], indirect = false): Found[] {
   const norm = normalize(text, from, to);
   const t = norm.text;
   const raw: Array<Span & { rule: Rule }> = [];
   for (const rule of rules) for (const s of spans(rule.re, t, MAX_MATCHES_PER_RULE)) raw.push({ ...s, rule });
-  if (raw.length === 0) return [];
+  const signals = indirect ? findSignals(t) : [];
+  if (raw.length === 0 && signals.length === 0) return [];
 
   const sentences = boundaries(t, SENTENCE_END);
   const clauses = boundaries(t, CLAUSE_END, CLAUSE_WORD);
@@ -157,6 +162,8 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[]): Foun
     dreamAfter: spans(cue.DREAM_AFTER, t),
     reported: spans(cue.REPORTED, t),
   };
+  let news: Span[] | undefined; // only when something is found: most texts never need it
+  const inNews = (m: Span) => inSentence((news ??= spans(cue.NEWS, t)), m, false);
   const negated = (m: Span) => {
     const clause = around(clauses, m.start, t.length);
     return negations.some((n) => within(n, clause) && before(n, m) && spaces(t, n.end, m.start) <= 4);
@@ -184,6 +191,7 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[]): Foun
     if (negated(m)) continue;
     if (!rule.anyTense && inSentence(cues.past, m, false)) continue;
     if (inSentence(cues.event, m, true) || inSentence(cues.screening, m, true) || inSentence(cues.hypothetical, m, true)) continue;
+    if (inNews(m)) continue;
     if (serious && (inSentence(cues.dream, m, true) || inSentence(cues.dreamAfter, m, false))) continue;
     if (rule.requires && !sentenceHas(rule.requires, m)) continue;
     if (rule.unless && sentenceHas(rule.unless, m)) continue;
@@ -204,15 +212,52 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[]): Foun
   const more = suicide.filter((a) => !a.rule.means).length > 0 || active.some((a) => a.rule.category === 'distress') || suicide.filter((a) => a.rule.means).length > 1;
   if (hasMeans && more) for (const a of suicide) a.level = 'emergency';
 
-  return active.map((a) => ({
+  const out: Found[] = active.map((a) => ({
     category: a.rule.category,
     level: a.level,
-    start: norm.from[a.start]! ,
+    start: norm.from[a.start]!,
     end: norm.to[a.end - 1]!,
     rule: a.rule.id,
     ...(a.other ? { other: true as const } : {}),
     ...(a.rule.stage ? { stage: a.rule.stage } : {}),
   }));
+  if (signals.length === 0) return out;
+
+  // The indirect layer: the same guards as the rules, plus quoted text (song lyrics), news about strangers, and the
+  // anniversary of a past attempt told with present safety.
+  const quotes = quotedSpans(t);
+  const remembered = spans(cue.ANNIVERSARY, t, 1).length > 0 && spans(cue.SAFE_NOW, t, 1).length > 0;
+  const kept = signals.filter((h) => {
+    if ((!h.signal.ownNegation && negated(h)) || quotes.some((q) => within(h, q))) return false;
+    if (!h.signal.anyTense && inSentence(cues.past, h, false)) return false;
+    if (inSentence(cues.event, h, true) || inSentence(cues.screening, h, true) || inSentence(cues.hypothetical, h, true)) return false;
+    if (inSentence(cues.dream, h, true) || inSentence(cues.dreamAfter, h, false) || inNews(h)) return false;
+    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act'].includes(h.signal.kind)) return false;
+    return !(h.signal.unless && sentenceHas(h.signal.unless, h));
+  });
+  const despair = active.some((a) => !a.rule.means && !a.rule.withContext && (a.rule.category === 'suicide' || a.rule.category === 'distress'));
+  for (const r of combine(kept, { despair })) {
+    out.push({ category: r.category, level: r.level, start: norm.from[r.start]!, end: norm.to[r.end - 1]!, rule: r.rule, ...(r.stage ? { stage: r.stage } : {}) });
+  }
+  // A suicide match of the rules beside a raise of the layer's means or arrangements is preparing: an emergency.
+  if (out.some((f) => f.category === 'suicide' && f.level === 'emergency' && f.rule.includes('.combo.'))) {
+    for (const f of out) if (f.category === 'suicide' && !f.other) f.level = 'emergency';
+  }
+  return out;
+}
+
+/** The spans between pairs of double quotes (normalised: “ ” « » are "), at most 2,000 characters each. */
+function quotedSpans(t: string): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  for (let i = t.indexOf('"'); i !== -1 && out.length < 256; i = t.indexOf('"', i + 1)) {
+    if (open === -1) open = i;
+    else {
+      if (i - open <= 2000) out.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  return out;
 }
 
 function summarise(found: Found[]): Assessment {
