@@ -12,6 +12,7 @@ import { hashInviteToken } from './invites.ts';
 import { hashPassword, isCommonPassword } from './passwords.ts';
 import { presentMe } from './presenters.ts';
 import { accountsRepo } from './repo.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 /** What a route knows about the caller's connection; passed to better-auth as request headers. */
 export interface RequestMeta {
@@ -30,14 +31,6 @@ export type NewAccount = { email: string; displayName: string; locale?: Locale; 
   | { password: string }
   | { passwordHash: string }
 );
-
-/** A unique-constraint violation from PostgreSQL, however deeply a library wrapped it. */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
 
 function passwordMustNotBeCommon(password: string, field = 'password') {
   if (isCommonPassword(password)) {

@@ -182,6 +182,17 @@ describe('meetings', () => {
     expect(await ctx.database.db.select().from(meeting).where(eq(meeting.groupId, group.id))).toHaveLength(0);
   });
 
+  test("a meeting's address (slug) is unique: a taken one is a field message, a made-up one gets a number", async () => {
+    const group = await newGroup();
+    expect((await newMeeting(group.id, { slug: 'tuesday-night-hybrid-x' })).slug).toBe('tuesday-night-hybrid-x');
+    const taken = await facilitator.client.post('/api/v1/meetings', hybridMeeting(group.id, { slug: 'tuesday-night-hybrid-x' }));
+    expect(taken.statusCode).toBe(422);
+    expect(taken.json().error.fields).toHaveProperty('slug');
+    const first = await newMeeting(group.id, { name: 'Same Name Twice' });
+    const second = await newMeeting(group.id, { name: 'Same Name Twice' });
+    expect([first.slug, second.slug]).toEqual(['same-name-twice', 'same-name-twice-2']);
+  });
+
   test('only managers add, change or archive meetings', async () => {
     const group = await newGroup();
     expect((await member.client.post('/api/v1/meetings', hybridMeeting(group.id))).statusCode).toBe(404);

@@ -19,6 +19,7 @@ import { presentMeeting, presentOccurrence, timesOf } from './presenters.ts';
 import { nextOccurrence, occurrenceOn, occurrencesBetween } from './recurrence.ts';
 import { audienceOf, type GroupRow, type MeetingWithGroup, meetingsRepo, type NewMeeting } from './repo.ts';
 import { uniqueSlug } from './slugs.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 type Group = z.infer<typeof group>;
 type MeetingDetail = z.infer<typeof meetingDetail>;
@@ -26,8 +27,6 @@ type GroupBody = z.output<typeof groupBody>;
 
 const DAY = 86_400_000;
 const UPCOMING_DAYS = 28;
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 
 /** The meeting's columns from a validated body; a room needs no link and an online meeting no street address. */
 export function meetingColumns(body: z.output<typeof meetingUpdateBody>): Omit<NewMeeting, 'groupId' | 'slug'> {

@@ -15,6 +15,7 @@ import { type OpenedEscalation, openEscalation, pageNextIn } from './paging.ts';
 import { RESPONDER_ACCESS_AFTER_CLOSE_MS, safetyPolicy } from './policy.ts';
 import { presentDetail, presentMySos, presentSummary } from './presenters.ts';
 import { type EscalationRow, escalationRepo } from './repo.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 export const DEADLINE_JOB = 'safety.escalation-deadline';
 export const SWEEP_JOB = 'safety.escalation-sweep';
@@ -23,7 +24,6 @@ type Outcome = z.infer<typeof escalationOutcome>;
 type Detail = z.infer<typeof escalationDetail>;
 
 const SOS_LEVEL = { not_safe: 'emergency', talk: 'urgent', craving: 'urgent' } as const;
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 const escalationClosed = () => new AppError('conflict', 'escalationClosed');
 
 /**
