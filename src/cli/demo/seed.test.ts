@@ -21,6 +21,7 @@ import {
 } from '../../server/modules/journey/tables.ts';
 import { mentorship } from '../../server/modules/mentoring/tables.ts';
 import { IN_PERSON_ONLY_TYPES, MEETING_TYPE_CODES } from '../../contracts/meetings.ts';
+import { timesOf } from '../../server/modules/meetings/presenters.ts';
 import { occurrenceOn } from '../../server/modules/meetings/recurrence.ts';
 import { groupMember, meeting, meetingAttendance, meetingOccurrence, meetingRsvp, supportGroup } from '../../server/modules/meetings/tables.ts';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
@@ -421,7 +422,6 @@ describe('kindred demo: groups and meetings', () => {
   const meetingsWithGroups = () => db().select({ meeting, group: supportGroup }).from(meeting).innerJoin(supportGroup, eq(supportGroup.id, meeting.groupId));
   const overridesOf = async (meetingId: string) =>
     (await db().select().from(meetingOccurrence).where(eq(meetingOccurrence.meetingId, meetingId))).map((o) => ({ ...o, status: o.status as 'scheduled' | 'cancelled' | 'moved' }));
-  const timesOf = (m: typeof meeting.$inferSelect) => ({ days: m.days, onceOn: m.onceOn, startTime: m.startTime, endTime: m.endTime, timeZone: m.timeZone });
   const signIn = async (email: string) => new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email, password: summary.password })));
 
   test('8 to 10 groups and 40+ meetings: every attendance option, several zones, English and Spanish', async () => {
