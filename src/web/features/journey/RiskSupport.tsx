@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SavedCheckIn } from './api.ts';
 import { useSafetyPlan, useToolbox } from './api.ts';
-import { CrisisResources, isPlanEmpty, SafetyPlanView, ToolboxView } from './support.tsx';
+import { CrisisResources, isPlanEmpty, SafetyPlanView, ToolboxOrIdeas } from './support.tsx';
 
 type Reason = NonNullable<SavedCheckIn['risk']>['reasons'][number];
 
@@ -13,7 +13,7 @@ type Reason = NonNullable<SavedCheckIn['risk']>['reasons'][number];
  */
 export function RiskSupport({ reasons, ref }: { reasons: Reason[]; ref: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
-  const toolbox = useToolbox().data ?? [];
+  const toolbox = useToolbox().data;
   const plan = useSafetyPlan().data;
   return (
     <section className="support-panel" aria-labelledby="risk-title">
@@ -27,18 +27,7 @@ export function RiskSupport({ reasons, ref }: { reasons: Reason[]; ref: Ref<HTML
 
       <section className="support-block" aria-labelledby="risk-toolbox">
         <h3 id="risk-toolbox">{t('journey.risk.toolboxTitle')}</h3>
-        {toolbox.length > 0 ? (
-          <ToolboxView strategies={toolbox} headingLevel={4} />
-        ) : (
-          <>
-            <p>{t('journey.risk.toolboxEmpty')}</p>
-            <ul className="points">
-              {(t('journey.risk.quickIdeas', { returnObjects: true }) as string[]).map((idea) => (
-                <li key={idea}>{idea}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ToolboxOrIdeas strategies={toolbox} headingLevel={4} />
       </section>
 
       <section className="support-block" aria-labelledby="risk-reach">

@@ -63,6 +63,22 @@ export function ResourceList({ resources, headingLevel = 2 }: { resources: Crisi
   );
 }
 
+/** The member's own strategies, or a few general ideas while their toolbox is empty. */
+export function ToolboxOrIdeas({ strategies, headingLevel }: { strategies: CopingStrategy[] | undefined; headingLevel: 3 | 4 }) {
+  const { t } = useTranslation();
+  if (strategies && strategies.length > 0) return <ToolboxView strategies={strategies} headingLevel={headingLevel} />;
+  return (
+    <>
+      <p>{t('journey.risk.toolboxEmpty')}</p>
+      <ul className="points">
+        {(t('journey.risk.quickIdeas', { returnObjects: true }) as string[]).map((idea) => (
+          <li key={idea}>{idea}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ToolboxView({ strategies, headingLevel = 3 }: { strategies: CopingStrategy[]; headingLevel?: 3 | 4 }) {
   const Heading = `h${headingLevel}` as const;
   return (

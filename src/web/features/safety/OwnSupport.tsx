@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSafetyPlan, useToolbox } from '../journey/api.ts';
-import { isPlanEmpty, SafetyPlanView, ToolboxView } from '../journey/support.tsx';
+import { isPlanEmpty, SafetyPlanView, ToolboxOrIdeas } from '../journey/support.tsx';
 
 /** The member's own coping strategies and safety plan, for the wait after asking for support. */
 export function OwnSupport({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
@@ -14,18 +14,7 @@ export function OwnSupport({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <>
       <section className="card" aria-labelledby="own-toolbox">
         <Heading id="own-toolbox">{t('safety.sos.toolboxTitle')}</Heading>
-        {toolbox && toolbox.length > 0 ? (
-          <ToolboxView strategies={toolbox} headingLevel={inner} />
-        ) : (
-          <>
-            <p>{t('journey.risk.toolboxEmpty')}</p>
-            <ul className="points">
-              {(t('journey.risk.quickIdeas', { returnObjects: true }) as string[]).map((idea) => (
-                <li key={idea}>{idea}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ToolboxOrIdeas strategies={toolbox} headingLevel={inner} />
       </section>
       <section className="card" aria-labelledby="own-plan">
         <Heading id="own-plan">{t('safety.sos.planTitle')}</Heading>
