@@ -7,7 +7,10 @@ import { expect } from 'vitest';
 import { buildWeb, webBuildIsStale } from '../../src/cli/web-build.ts';
 import { freePort } from '../../src/server/db/embedded.ts';
 import { webDistDir } from '../../src/server/http/web.ts';
+import type { Role } from '../../src/contracts/common.ts';
 import { createTestApp, type TestContext } from '../helpers/app.ts';
+import { Client, sessionCookie } from '../helpers/client.ts';
+import { uniqueEmail } from '../helpers/factories.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -121,3 +124,38 @@ export async function screenshot(page: Page, name: string) {
 export const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 export const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName);
 export const heading = (page: Page) => page.locator('h1').innerText();
+
+export interface BrowserPerson {
+  id: string;
+  email: string;
+  cookie: string;
+}
+
+/**
+ * A verified account with a session on the browser session's instance. Not the shared createUser factory: its
+ * client speaks for the default PUBLIC_URL, and this app's CSRF check expects the browser session's own origin.
+ */
+export async function createBrowserPerson(
+  s: BrowserSession,
+  displayName: string,
+  opts: { roles?: Role[]; timeZone: string; password: string },
+): Promise<BrowserPerson> {
+  const email = uniqueEmail(displayName.toLowerCase());
+  const id = await s.ctx.app.services.accounts.createVerifiedAccount(
+    { email, displayName, password: opts.password, timeZone: opts.timeZone },
+    ['member', ...(opts.roles ?? [])],
+  );
+  const res = await new Client(s.ctx.app, undefined, '10.7.0.1').post('/api/v1/auth/sign-in', { email, password: opts.password }, { origin: s.base });
+  expect(res.statusCode).toBe(200);
+  return { id, email, cookie: sessionCookie(res)! };
+}
+
+/** Becomes someone else in this browser (or nobody) by swapping the session cookie, then loads a page afresh. */
+export async function actAs(s: BrowserSession, who: BrowserPerson | null, path: string) {
+  await s.context.clearCookies();
+  if (who) {
+    const [name, value] = who.cookie.split(/=(.*)/s) as [string, string];
+    await s.context.addCookies([{ name, value, url: s.base }]);
+  }
+  await s.page.goto(`${s.base}${path}`);
+}

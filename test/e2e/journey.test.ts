@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays, todayIn } from '../../src/server/modules/journey/dates.ts';
 import { checkIn } from '../../src/server/modules/journey/tables.ts';
 import type { Role } from '../../src/contracts/common.ts';
-import { Client, sessionCookie } from '../helpers/client.ts';
-import { createMentorship, uniqueEmail } from '../helpers/factories.ts';
+import { createMentorship } from '../helpers/factories.ts';
 import {
+  actAs as actAsIn,
+  type BrowserPerson,
   type BrowserSession,
   browserRequired,
+  createBrowserPerson,
   chromiumPath,
   expectAccessible,
   hasChromium,
@@ -25,11 +27,7 @@ test.runIf(!hasChromium && browserRequired)('Chromium is installed (KINDRED_REQU
 
 const ZONE = 'America/Mexico_City';
 
-interface Person {
-  id: string;
-  email: string;
-  cookie: string;
-}
+type Person = BrowserPerson;
 
 describe.skipIf(!hasChromium)('a member keeps their recovery journey in the browser', () => {
   let s: BrowserSession;
@@ -38,17 +36,8 @@ describe.skipIf(!hasChromium)('a member keeps their recovery journey in the brow
   const password = 'slow mornings and warm bread';
   const today = () => todayIn(ZONE);
 
-  /**
-   * A verified account with a session. Not the shared createUser factory: its client speaks for the default
-   * PUBLIC_URL, and this app's CSRF check expects the browser session's own origin.
-   */
-  async function person(displayName: string, roles: Role[] = []): Promise<Person> {
-    const email = uniqueEmail(displayName.toLowerCase());
-    const id = await s.ctx.app.services.accounts.createVerifiedAccount({ email, displayName, password, timeZone: ZONE }, ['member', ...roles]);
-    const res = await new Client(s.ctx.app, undefined, '10.7.0.1').post('/api/v1/auth/sign-in', { email, password }, { origin: s.base });
-    expect(res.statusCode).toBe(200);
-    return { id, email, cookie: sessionCookie(res)! };
-  }
+  const person = (displayName: string, roles: Role[] = []) => createBrowserPerson(s, displayName, { roles, timeZone: ZONE, password: password });
+
 
   beforeAll(async () => {
     s = await startBrowserSession();
@@ -78,13 +67,8 @@ describe.skipIf(!hasChromium)('a member keeps their recovery journey in the brow
     await s.page.getByRole('heading', { level: 1, name: text }).waitFor();
     expect(await heading(s.page)).toBe(text);
   };
-  /** Becomes someone else in this browser by swapping the session cookie, then loads a page afresh. */
-  const actAs = async (who: Person, path: string) => {
-    const [name, value] = who.cookie.split(/=(.*)/s) as [string, string];
-    await s.context.clearCookies();
-    await s.context.addCookies([{ name, value, url: s.base }]);
-    await go(path);
-  };
+  const actAs = (who: BrowserPerson | null, path: string) => actAsIn(s, who, path);
+
 
   test('help is one tap away, even signed out: crisis lines only', async () => {
     const { page } = s;

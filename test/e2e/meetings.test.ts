@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
 import { instantToZoned } from '../../src/server/modules/meetings/recurrence.ts';
-import { Client, sessionCookie } from '../helpers/client.ts';
-import { uniqueEmail } from '../helpers/factories.ts';
-import { type BrowserSession, expectAccessible, hasChromium, heading, screenshot, startBrowserSession, warnIfNoBrowser } from './harness.ts';
+import { Client } from '../helpers/client.ts';
+import {
+  actAs as actAsIn,
+  type BrowserPerson,
+  type BrowserSession,
+  createBrowserPerson,
+  expectAccessible,
+  hasChromium,
+  heading,
+  screenshot,
+  startBrowserSession,
+  warnIfNoBrowser,
+} from './harness.ts';
 
 warnIfNoBrowser();
 
@@ -11,9 +21,8 @@ warnIfNoBrowser();
 const ZONE = 'America/Mexico_City';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-interface Person {
-  id: string;
-  cookie: string;
+interface Person extends BrowserPerson {
+  /** The same session, for API calls from the test. */
   client: Client;
 }
 
@@ -26,28 +35,18 @@ describe.skipIf(!hasChromium)('a facilitator lists a hybrid meeting; a member fi
   let code: string;
 
   async function person(displayName: string, roles: Role[] = []): Promise<Person> {
-    const email = uniqueEmail(displayName.toLowerCase());
-    const password = 'kettle on the windowsill';
-    const id = await s.ctx.app.services.accounts.createVerifiedAccount({ email, displayName, password, timeZone: ZONE }, ['member', ...roles]);
-    const res = await new Client(s.ctx.app, undefined, '10.7.1.1').post('/api/v1/auth/sign-in', { email, password }, { origin: s.base });
-    expect(res.statusCode).toBe(200);
-    const cookie = sessionCookie(res)!;
-    return { id, cookie, client: new Client(s.ctx.app, cookie, '10.7.1.2') };
+    const who = await createBrowserPerson(s, displayName, { roles, timeZone: ZONE, password: 'kettle on the windowsill' });
+    return { ...who, client: new Client(s.ctx.app, who.cookie, '10.7.1.2') };
   }
+
 
   const go = (path: string) => s.page.goto(`${s.base}${path}`);
   const expectHeading = async (text: string | RegExp) => {
     await s.page.getByRole('heading', { level: 1, name: text }).waitFor();
     return heading(s.page);
   };
-  const actAs = async (who: Person | null, path: string) => {
-    await s.context.clearCookies();
-    if (who) {
-      const [name, value] = who.cookie.split(/=(.*)/s) as [string, string];
-      await s.context.addCookies([{ name, value, url: s.base }]);
-    }
-    await go(path);
-  };
+  const actAs = (who: BrowserPerson | null, path: string) => actAsIn(s, who, path);
+
 
   beforeAll(async () => {
     s = await startBrowserSession();

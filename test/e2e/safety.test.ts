@@ -2,19 +2,26 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
 import { createEscalationService } from '../../src/server/modules/safety/service.ts';
 import { onCallShift, responder } from '../../src/server/modules/safety/tables.ts';
-import { Client, sessionCookie } from '../helpers/client.ts';
-import { uniqueEmail } from '../helpers/factories.ts';
-import { type BrowserSession, expectAccessible, hasChromium, heading, screenshot, startBrowserSession, warnIfNoBrowser } from './harness.ts';
+import { Client } from '../helpers/client.ts';
+import {
+  actAs as actAsIn,
+  type BrowserPerson,
+  type BrowserSession,
+  createBrowserPerson,
+  expectAccessible,
+  hasChromium,
+  heading,
+  screenshot,
+  startBrowserSession,
+  warnIfNoBrowser,
+} from './harness.ts';
 
 warnIfNoBrowser();
 
 const ZONE = 'America/Mexico_City';
 const HOUR = 3_600_000;
 
-interface Person {
-  id: string;
-  cookie: string;
-}
+type Person = BrowserPerson;
 
 describe.skipIf(!hasChromium)('a member in crisis is answered at once, and a person on call follows up', () => {
   let s: BrowserSession;
@@ -22,14 +29,8 @@ describe.skipIf(!hasChromium)('a member in crisis is answered at once, and a per
   let leo: Person;
   let ana: Person;
 
-  async function person(displayName: string, roles: Role[] = []): Promise<Person> {
-    const email = uniqueEmail(displayName.toLowerCase());
-    const password = 'lanterns along the river';
-    const id = await s.ctx.app.services.accounts.createVerifiedAccount({ email, displayName, password, timeZone: ZONE }, ['member', ...roles]);
-    const res = await new Client(s.ctx.app, undefined, '10.7.2.1').post('/api/v1/auth/sign-in', { email, password }, { origin: s.base });
-    expect(res.statusCode).toBe(200);
-    return { id, cookie: sessionCookie(res)! };
-  }
+  const person = (displayName: string, roles: Role[] = []) => createBrowserPerson(s, displayName, { roles, timeZone: ZONE, password: 'lanterns along the river' });
+
 
   /** A certified peer supporter on call from an hour ago for eight hours, at a place in the roster. */
   async function onCall(who: Person, position: number) {
@@ -37,18 +38,13 @@ describe.skipIf(!hasChromium)('a member in crisis is answered at once, and a per
     await s.ctx.database.db.insert(onCallShift).values({ userId: who.id, startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + 8 * HOUR), position });
   }
 
-  const go = (path: string) => s.page.goto(`${s.base}${path}`);
   const button = (name: string) => s.page.getByRole('button', { name, exact: true });
   const expectHeading = async (text: string | RegExp) => {
     await s.page.getByRole('heading', { level: 1, name: text }).waitFor();
     return heading(s.page);
   };
-  const actAs = async (who: Person, path: string) => {
-    await s.context.clearCookies();
-    const [name, value] = who.cookie.split(/=(.*)/s) as [string, string];
-    await s.context.addCookies([{ name, value, url: s.base }]);
-    await go(path);
-  };
+  const actAs = (who: BrowserPerson | null, path: string) => actAsIn(s, who, path);
+
 
   beforeAll(async () => {
     s = await startBrowserSession();
