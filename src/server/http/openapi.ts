@@ -35,3 +35,8 @@ export function errors(...statuses: number[]) {
 }
 
 export const noContent = z.null().describe('No content');
+
+/** OpenAPI security for routes that need a session cookie. */
+export const security: { [scheme: string]: string[] }[] = [{ session: [] }];
+/** For routes anyone may read, where a session shows more (members-only groups, links for members). */
+export const optionalSession: { [scheme: string]: string[] }[] = [{}, { session: [] }];

@@ -14,12 +14,11 @@ import {
 } from '../../../contracts/admin.ts';
 import { idParams } from '../../../contracts/common.ts';
 import { inviteCheck, inviteTokenParams } from '../../../contracts/instance.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { AccountsAdminService } from './admin-service.ts';
 import type { AccountsService } from './service.ts';
 
 const tags = ['coordination'];
-const security = [{ session: [] }];
 
 export const accountsAdminRoutes: FastifyPluginAsyncZod<{ admin: AccountsAdminService; accounts: AccountsService }> = async (
   app,

@@ -13,12 +13,11 @@ import {
   safetyPlan,
   safetyPlanBody,
 } from '../../../contracts/journey.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPlansService } from './plans-service.ts';
 
 const tags = ['journey'];
-const security = [{ session: [] }];
 
 /** Journey routes: goals, the coping toolbox and the safety plan. All of them are the member's own. */
 export const journeyPlansRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {

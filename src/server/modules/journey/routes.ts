@@ -15,7 +15,7 @@ import {
   stageBody,
   updateTrackBody,
 } from '../../../contracts/journey.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
 import { createCheckInsService } from './check-ins-service.ts';
@@ -23,7 +23,6 @@ import { createProfileService } from './profile-service.ts';
 import { createSobrietyService } from './sobriety-service.ts';
 
 const tags = ['journey'];
-const security = [{ session: [] }];
 
 /** The member's own journey: recovery profile, sobriety dates and milestones, daily check-ins. */
 export const journeyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?: Jobs }> = async (app, { ctx, jobs }) => {

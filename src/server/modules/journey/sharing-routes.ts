@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import { exportQuery, journeyExport, menteeJourney, menteeList, sharing, sharingBody, sharingParams } from '../../../contracts/journey.ts';
-import { errors } from '../../http/openapi.ts';
+import { errors, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createJourneyExport } from './export.ts';
 import { createSharingService } from './sharing-service.ts';
 
 const tags = ['journey'];
-const security = [{ session: [] }];
 
 const attachment = (filename: string) => `attachment; filename="${filename}"`;
 

@@ -2,13 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarLink, importBody, importReport } from '../../../contracts/meetings.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { type FeedBody, createMeetingFeedsService } from './feeds-service.ts';
 import { createMeetingImportService, FEED_MAX_BYTES } from './import-service.ts';
 
 const tags = ['feeds'];
-const security = [{ session: [] }];
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 

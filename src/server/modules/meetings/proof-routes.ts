@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { idParams, locale } from '../../../contracts/common.ts';
 import { attendanceProof, attendanceProofList, proofBody, proofCodeParams, proofVerification } from '../../../contracts/meetings.ts';
 import { localeOf } from '../../http/messages.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createProofService } from './proof-service.ts';
 
 const tags = ['meetings'];
-const security = [{ session: [] }];
 /** Bytes, sent as they are (Fastify does not serialize a Buffer); documented as a binary string. */
 const pdfFile = z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary', description: 'A PDF document' });
 

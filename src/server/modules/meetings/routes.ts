@@ -24,16 +24,13 @@ import {
   roster,
   rosterBody,
 } from '../../../contracts/meetings.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, optionalSession, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createAttendanceService } from './attendance-service.ts';
 import { createFinder } from './finder.ts';
 import { createMeetingsService } from './service.ts';
 
 const tags = ['meetings'];
-const security = [{ session: [] }];
-/** Readable signed out; a session shows more (members-only groups, conference links for members). */
-const optionalSession: { [scheme: string]: string[] }[] = [{}, { session: [] }];
 
 /** Groups, meetings, the finder, RSVPs and attendance. */
 export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {

@@ -14,12 +14,11 @@ import {
   safetySettingsBody,
   userIdParams,
 } from '../../../contracts/safety.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createOnCallService } from './on-call-service.ts';
 
 const tags = ['coordination'];
-const security = [{ session: [] }];
 
 /** Coordinators: the on-call roster, who is certified, acknowledgement deadlines, de-identified statistics. */
 export const safetyAdminRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {

@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { crisisResources } from '../../../contracts/journey.ts';
 import { adminCrisisResources, crisisResourcesBody, crisisResourcesLocaleParams, crisisResourcesLocaleQuery } from '../../../contracts/safety.ts';
 import { localeOf } from '../../http/messages.ts';
-import { errors } from '../../http/openapi.ts';
+import { errors, security } from '../../http/openapi.ts';
 import type { ServiceContext } from '../context.ts';
 import { createCrisisResourcesService } from './crisis-resources-service.ts';
 
-const security = [{ session: [] }];
 
 /** The instance's crisis lines: read by anyone, in their language; configured per language by coordinators. */
 export const crisisResourcesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {

@@ -10,13 +10,12 @@ import {
   mySos,
   sosBody,
 } from '../../../contracts/safety.ts';
-import { errors, noContent } from '../../http/openapi.ts';
+import { errors, noContent, security } from '../../http/openapi.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
 import { createEscalationService } from './service.ts';
 
 const tags = ['safety'];
-const security = [{ session: [] }];
 
 /** The member's SOS and crisis sharing, and the responders' escalations. */
 export const safetyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?: Jobs }> = async (app, { ctx, jobs }) => {
