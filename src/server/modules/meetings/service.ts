@@ -137,7 +137,8 @@ export function createMeetingsService(ctx: ServiceContext) {
       ? windowOccurrences.find((o) => o.status !== 'cancelled' && isCheckInOpen(o, now) && !mine(attended, o.date))
       : undefined;
     return {
-      ...presentMeeting(row, actor, nextOccurrence(times, now, overrides)),
+      // The next one is usually among the coming four weeks already computed; only a far one-off looks again.
+      ...presentMeeting(row, actor, upcoming.find((o) => o.status !== 'cancelled') ?? nextOccurrence(times, now, overrides)),
       upcoming: upcoming.map((o) => ({
         ...presentOccurrence(o),
         rsvp: mine(rsvps, o.date),
