@@ -311,9 +311,10 @@ describe('the deadline job', () => {
     await withJobs.jobs!.send(DEADLINE_JOB, { escalationId: id });
     const paged = await until(async () => (await notified(withJobs, id)).includes(`${responders[1]!.id}:roster_next`), 15_000);
     expect(paged).toBe(true);
-    // The worker scheduled the following deadline too.
-    const next = await withJobs.database.pool.query(`select 1 from pgboss.job where name = $1 and data->>'escalationId' = $2`, [DEADLINE_JOB, id]);
-    expect(next.rowCount).toBeGreaterThanOrEqual(3);
+    // The worker scheduled the following deadline too (it sends it after the paging commits, so wait for it).
+    const jobsFor = async () => (await withJobs.database.pool.query(`select 1 from pgboss.job where name = $1 and data->>'escalationId' = $2`, [DEADLINE_JOB, id])).rowCount ?? 0;
+    await until(async () => (await jobsFor()) >= 3, 15_000);
+    expect(await jobsFor()).toBeGreaterThanOrEqual(3);
     const [after] = await withJobs.database.db.select().from(escalation).where(and(eq(escalation.id, id)));
     expect(after!.nextPageAt!.getTime()).toBeGreaterThan(Date.now());
   });
