@@ -6,3 +6,5 @@ export * from './instance.ts';
 export * from './journey.ts';
 export * from './meetings.ts';
 export * from './safety.ts';
+export * from './mentoring.ts';
+export * from './notifications.ts';

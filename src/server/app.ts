@@ -31,6 +31,7 @@ import { createInstanceSettings, resolveSecret } from './modules/instance/servic
 import { safetyRoutes } from './modules/safety/routes.ts';
 import { safetyAdminRoutes } from './modules/safety/admin-routes.ts';
 import { crisisResourcesRoutes } from './modules/safety/crisis-resources-routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(safetyRoutes, { ctx: services.ctx, jobs: deps.jobs });
   await app.register(safetyAdminRoutes, { ctx: services.ctx });
   await app.register(crisisResourcesRoutes, { ctx: services.ctx });
+  await app.register(notificationRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

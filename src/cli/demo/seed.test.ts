@@ -362,7 +362,7 @@ describe('kindred demo: recovery journeys', () => {
       expect(r.mentorId).not.toBe(r.menteeId);
       expect(has(r.mentorId, 'peer_supporter')).toBe(true);
       expect(has(r.menteeId, 'member')).toBe(true);
-      expect(r.startedAt.getTime()).toBeLessThan(Date.now());
+      expect(r.startedAt!.getTime()).toBeLessThan(Date.now());
     }
     const shared = await db()
       .select({ category: journeyConsent.category })

@@ -8,3 +8,4 @@ export * from '../modules/mentoring/tables.ts';
 export * from '../events/tables.ts';
 export * from '../modules/meetings/tables.ts';
 export * from '../modules/safety/tables.ts';
+export * from '../modules/notifications/tables.ts';

@@ -4,6 +4,10 @@ import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contracts/common.ts';
 import en from './en.json';
 import es from './es.json';
+import mentoringAdminEn from './mentoring-admin-en.json';
+import mentoringAdminEs from './mentoring-admin-es.json';
+import mentoringEn from './mentoring-en.json';
+import mentoringEs from './mentoring-es.json';
 
 /** Where a signed-out person's language choice is remembered on this device. */
 export const LOCALE_STORAGE_KEY = 'kindred.locale';
@@ -18,7 +22,11 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    // Larger features keep their words in their own files, under one top-level key each.
+    resources: {
+      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn } },
+      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs } },
+    },
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
