@@ -56,7 +56,7 @@ export async function createMentorship(ctx: TestContext, mentorId: string, mente
   const { mentorship } = await import('../../src/server/modules/mentoring/tables.ts');
   const [row] = await ctx.database.db
     .insert(mentorship)
-    .values({ mentorId, menteeId, status, ...(status === 'ended' ? { endedAt: new Date() } : {}) })
+    .values({ mentorId, menteeId, status, startedAt: new Date(), ...(status === 'ended' ? { endedAt: new Date() } : {}) })
     .returning();
   return row!;
 }
