@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { adminCreate } from './commands/admin-create.ts';
 import { demo } from './commands/demo.ts';
+import { matchSolve } from './commands/match.ts';
 import { meetingsImport } from './commands/meetings.ts';
 import { migrate } from './commands/migrate.ts';
 import { outbox } from './commands/outbox.ts';
@@ -45,6 +46,12 @@ program
   .command('assess')
   .description('Assess JSON lines {"id","text","locale"} from standard input for crisis signs; one JSON line out per line in (no database needed)')
   .action(safetyAssess);
+program
+  .command('match')
+  .description('Mentor matching')
+  .command('solve')
+  .description('Read {"mentors","mentees","edges"} JSON from standard input; print the assignment matching the most mentees, then the best total score (no database needed)')
+  .action(matchSolve);
 program
   .command('demo')
   .description('Fill this instance with a plausible demo community')

@@ -22,8 +22,8 @@ export type ParsedSolverInput = { ok: true; value: SolverInput } | { ok: false; 
 /** Scores are compared on a grid of this step (finer than any score a person would tell apart). */
 export const SCORE_STEP = 1e-6;
 
-/** How much ε shrinks per cost-scaling phase; cs2 uses 12, and 8-16 measure alike here. */
-const ALPHA = 10;
+/** How much ε shrinks per cost-scaling phase (cs2 uses 12; 4-12 measure alike here with look-ahead). */
+const ALPHA = 8;
 
 /** The input with ids replaced by positions: what both the checks and the solver work on. */
 type Indexed = {
@@ -200,14 +200,14 @@ function buildNetwork(input: Indexed, n: number, m: number): Network {
   const tail = new Int32Array(arcs / 2);
   const to = new Int32Array(arcs / 2);
   const cap = new Int32Array(arcs / 2);
-  const price = new Float64Array(arcs / 2);
+  const forwardCost = new Float64Array(arcs / 2);
   // Forward arcs: the edges first, so edge e is forward arc e.
   const costs = scaledCosts(input.score, nodes);
   for (let e = 0; e < edges; e++) {
     tail[e] = 1 + input.edgeMentee[e]!;
     to[e] = 1 + n + input.edgeMentor[e]!;
     cap[e] = 1;
-    price[e] = costs[e]!;
+    forwardCost[e] = costs[e]!;
   }
   for (let i = 0; i < n; i++) {
     tail[edges + i] = 0;
@@ -239,8 +239,8 @@ function buildNetwork(input: Indexed, n: number, m: number): Network {
     rev[a] = b;
     rev[b] = a;
     residual[a] = cap[f]!;
-    cost[a] = price[f]!;
-    cost[b] = -price[f]!;
+    cost[a] = forwardCost[f]!;
+    cost[b] = -forwardCost[f]!;
     if (f < edges) edgeArc[f] = a;
   }
   return { nodes, first, head, rev, residual, cost, edgeArc };
@@ -334,7 +334,8 @@ function maxFlow(net: Network, s: number, t: number): number {
 /**
  * Goldberg's cost-scaling push-relabel, turning the feasible flow in `net` into a minimum-cost one of the same value
  * (a min-cost circulation on the residual network: every node's balance is kept). FIFO order of active nodes,
- * current-arc pointers. Prices start at 0, where the flow is ε-optimal for ε = the largest cost.
+ * current-arc pointers and push look-ahead. Prices start at 0, where the flow is ε-optimal for ε = the largest cost.
+ * An arc is admissible when it has residual capacity and a negative reduced cost, cost + price(tail) − price(head).
  */
 function minimiseCost(net: Network): void {
   const { nodes, first, head, rev, residual, cost } = net;
@@ -344,12 +345,37 @@ function minimiseCost(net: Network): void {
   const excess = new Int32Array(nodes);
   const current = new Int32Array(nodes);
   const queue = new Int32Array(nodes);
+
+  /** Lowers v's price just enough that its best residual arc costs −ε (v has no admissible arc: the price only falls). */
+  const relabel = (v: number) => {
+    let best = -Infinity;
+    for (let b = first[v]!; b < first[v + 1]!; b++) {
+      if (residual[b]! > 0) {
+        const offer = price[head[b]!]! - cost[b]!;
+        if (offer > best) best = offer;
+      }
+    }
+    // Only a node that never received flow can lack residual arcs: then there is nothing to relabel for.
+    if (best === -Infinity) return false;
+    price[v] = best - epsilon;
+    current[v] = first[v]!;
+    return true;
+  };
+
+  /** Whether v has an admissible arc, moving its current arc to it (arcs before it stay inadmissible until v is relabelled). */
+  const hasAdmissible = (v: number) => {
+    const end = first[v + 1]!;
+    const pv = price[v]!;
+    let b = current[v]!;
+    while (b < end && !(residual[b]! > 0 && cost[b]! + pv - price[head[b]!]! < 0)) b++;
+    current[v] = b;
+    return b < end;
+  };
+
   while (epsilon > 1) {
     epsilon = Math.max(1, Math.floor(epsilon / ALPHA));
     // The previous flow was (α·ε)-optimal; saturating every arc of negative reduced cost makes it 0-optimal, at the
     // price of imbalances, which the pushes and relabels below remove while staying ε-optimal.
-    let qh = 0;
-    let qt = 0;
     for (let v = 0; v < nodes; v++) {
       const pv = price[v]!;
       for (let a = first[v]!; a < first[v + 1]!; a++) {
@@ -362,21 +388,28 @@ function minimiseCost(net: Network): void {
         }
       }
     }
+    // A node is in the queue exactly while its excess is positive, so the queue never holds more than `nodes`.
+    let qh = 0;
+    let qt = 0;
     for (let v = 0; v < nodes; v++) if (excess[v]! > 0) queue[qt++ % nodes] = v;
     current.set(first.subarray(0, nodes));
-    // A node is in the queue exactly while its excess is positive, so the queue never holds more than `nodes`.
     while (qh !== qt) {
       const v = queue[qh++ % nodes]!;
       let ex = excess[v]!;
-      let pv = price[v]!;
       const end = first[v + 1]!;
-      let a = current[v]!;
       while (ex > 0) {
+        const pv = price[v]!;
+        let a = current[v]!;
         for (; a < end; a++) {
           const r = residual[a]!;
           if (r === 0) continue;
           const w = head[a]!;
           if (cost[a]! + pv - price[w]! >= 0) continue;
+          // Look-ahead: a node that could not pass the flow on is relabelled instead of pushed to (and back from).
+          if (excess[w]! >= 0 && !hasAdmissible(w)) {
+            relabel(w);
+            if (cost[a]! + pv - price[w]! >= 0) continue;
+          }
           const d = r < ex ? r : ex;
           residual[a] = r - d;
           residual[rev[a]!]! += d;
@@ -386,22 +419,10 @@ function minimiseCost(net: Network): void {
           if (before <= 0 && before + d > 0) queue[qt++ % nodes] = w;
           if (ex === 0) break;
         }
-        if (ex === 0) break;
-        // Relabel: lower v's price just enough that its best residual arc costs -ε.
-        let best = -Infinity;
-        for (let b = first[v]!; b < end; b++) {
-          if (residual[b]! > 0) {
-            const offer = price[head[b]!]! - cost[b]!;
-            if (offer > best) best = offer;
-          }
-        }
-        if (best === -Infinity) throw new Error('matching solver: a node with excess has no residual arc');
-        pv = best - epsilon;
-        price[v] = pv;
-        a = first[v]!;
+        current[v] = a;
+        if (ex > 0 && !relabel(v)) throw new Error('matching solver: a node with excess has no residual arc');
       }
       excess[v] = 0;
-      current[v] = a;
     }
   }
 }
