@@ -140,6 +140,7 @@ CREATE INDEX "notification_user_idx" ON "notification" USING btree ("user_id","c
 ALTER TABLE "mentorship" ADD CONSTRAINT "mentorship_request_id_mentee_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."mentee_request"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentorship" ADD CONSTRAINT "mentorship_introduced_by_user_id_fk" FOREIGN KEY ("introduced_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "mentorship_one_open_per_mentee" ON "mentorship" USING btree ("mentee_id") WHERE "mentorship"."status" in ('requested', 'accepted', 'active', 'paused');--> statement-breakpoint
+CREATE INDEX "mentorship_mentee_idx" ON "mentorship" USING btree ("mentee_id","status");--> statement-breakpoint
 CREATE INDEX "mentorship_expiry_idx" ON "mentorship" USING btree ("expires_at") WHERE "mentorship"."status" = 'requested';--> statement-breakpoint
 ALTER TABLE "mentorship" ADD CONSTRAINT "mentorship_status" CHECK ("mentorship"."status" in ('requested', 'accepted', 'declined', 'expired', 'cancelled', 'active', 'paused', 'ended'));--> statement-breakpoint
 ALTER TABLE "mentorship" ADD CONSTRAINT "mentorship_origin" CHECK ("mentorship"."origin" in ('mentee', 'coordinator'));--> statement-breakpoint

@@ -32,6 +32,8 @@ import { safetyRoutes } from './modules/safety/routes.ts';
 import { safetyAdminRoutes } from './modules/safety/admin-routes.ts';
 import { crisisResourcesRoutes } from './modules/safety/crisis-resources-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { mentoringMatchingRoutes } from './modules/mentoring/matching-routes.ts';
+import { mentorshipRoutes } from './modules/mentoring/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -110,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(safetyAdminRoutes, { ctx: services.ctx });
   await app.register(crisisResourcesRoutes, { ctx: services.ctx });
   await app.register(notificationRoutes, { ctx: services.ctx });
+  await app.register(mentoringMatchingRoutes, { ctx: services.ctx, jobs: deps.jobs });
+  await app.register(mentorshipRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

@@ -9,6 +9,7 @@ import { createLogger } from './logging.ts';
 import { deliverBySmtp, MAIL_JOB } from './mail/mailer.ts';
 import { resolveSecret } from './modules/instance/service.ts';
 import { startSafetyJobs } from './modules/safety/jobs.ts';
+import { startMentoringJobs } from './modules/mentoring/jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -39,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     await jobs.schedule('maintenance.prune-rate-events', '17 * * * *');
     await startSafetyJobs(jobs, app.services.ctx, log);
+    await startMentoringJobs(jobs, app.services.ctx, log);
 
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

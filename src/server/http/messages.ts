@@ -90,6 +90,44 @@ export const messages = {
     es: 'Primero certifica a esta persona para responder a crisis.',
   },
   escalationClosed: { en: 'This escalation is already closed.', es: 'Esta alerta ya está cerrada.' },
+  // ── Mentoring: the relationship's lifecycle, agreement, contacts and concerns ──
+  mentoringAlreadyAnswered: {
+    en: 'This can’t be done now: the request has already been answered, cancelled or has expired.',
+    es: 'Ya no se puede hacer: la solicitud ya fue respondida, cancelada o venció.',
+  },
+  mentoringNotActive: {
+    en: 'This can’t be done now: the relationship is not active.',
+    es: 'Ahora no se puede hacer: la relación no está activa.',
+  },
+  mentoringNotPaused: { en: 'This can’t be done now: the relationship is not paused.', es: 'Ahora no se puede hacer: la relación no está en pausa.' },
+  mentoringNotOpen: {
+    en: 'This can’t be done now: the relationship has ended or has not been accepted.',
+    es: 'Ahora no se puede hacer: la relación terminó o todavía no fue aceptada.',
+  },
+  mentoringAgreementOutdated: {
+    en: 'A newer version of the agreement was proposed. Read it and sign that one.',
+    es: 'Se propuso una versión más reciente del acuerdo. Léela y firma esa.',
+  },
+  mentoringRematchMenteeOnly: { en: 'Only the mentee can go back to matching.', es: 'Solo la persona acompañada puede volver a buscar mentor.' },
+  mentoringFeedbackGiven: { en: 'You have already rated this contact.', es: 'Ya valoraste este contacto.' },
+  mentoringConcernNotYet: {
+    en: 'A concern can be raised once you have accepted the request.',
+    es: 'Puedes comunicar una preocupación una vez que aceptes la solicitud.',
+  },
+  mentoringConcernClosed: { en: 'This concern is already closed.', es: 'Esta preocupación ya está cerrada.' },
+  // ── Mentoring: profiles, requests and matching ──
+  mentoringAlreadyOpen: {
+    en: 'You already have a mentor or a request waiting for an answer. Cancel or end it first.',
+    es: 'Ya tienes una mentoría o una solicitud esperando respuesta. Cancélala o termínala primero.',
+  },
+  mentoringRequestFirst: {
+    en: 'Tell us what you are looking for in a mentor first.',
+    es: 'Primero cuéntanos qué buscas en una persona mentora.',
+  },
+  mentoringMentorFull: {
+    en: 'This mentor has just filled their last place. Choose another from your suggestions.',
+    es: 'Esta persona mentora acaba de ocupar su última plaza. Elige otra de tus sugerencias.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -100,6 +100,8 @@ export const mentorship = pgTable(
   (t) => [
     uniqueIndex('mentorship_one_open_per_mentee').on(t.menteeId).where(sql`${t.status} in ('requested', 'accepted', 'active', 'paused')`),
     index('mentorship_mentor_idx').on(t.mentorId),
+    // A mentee's past relationships are read on every suggestion and every ask (the safety exclusion).
+    index('mentorship_mentee_idx').on(t.menteeId, t.status),
     index('mentorship_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'requested'`),
     check('mentorship_status', sql`${t.status} in ('requested', 'accepted', 'declined', 'expired', 'cancelled', 'active', 'paused', 'ended')`),
     check('mentorship_origin', sql`${t.origin} in ('mentee', 'coordinator')`),
