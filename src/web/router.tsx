@@ -64,6 +64,25 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'mentoring',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/mentoring/index.tsx')).MentoringIndexPage }) },
+          { path: 'caseload', lazy: async () => ({ Component: (await import('./routes/mentoring/caseload.tsx')).CaseloadPage }) },
+          { path: 'profile', lazy: async () => ({ Component: (await import('./routes/mentoring/profile.tsx')).MentorProfilePage }) },
+        ],
+      },
+      {
+        path: 'mentorships/:id',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/mentoring/mentorship.tsx')).MentorshipPage }) }],
+      },
+      {
+        path: 'notifications',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/notifications.tsx')).NotificationsPage }) }],
+      },
+      {
         path: 'admin',
         element: <RequireSignedIn role="coordinator"><AdminLayout /></RequireSignedIn>,
         children: [
@@ -77,6 +96,11 @@ export const router = createBrowserRouter([
           { path: 'responders', lazy: async () => ({ Component: (await import('./routes/admin/responders.tsx')).RespondersPage }) },
           { path: 'safety', lazy: async () => ({ Component: (await import('./routes/admin/safety.tsx')).SafetyPage }) },
           { path: 'crisis-lines', lazy: async () => ({ Component: (await import('./routes/admin/crisis-lines.tsx')).CrisisLinesPage }) },
+          { path: 'mentoring', lazy: async () => ({ Component: (await import('./routes/admin/mentoring.tsx')).MentoringProgramPage }) },
+          { path: 'mentoring/mentors', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-mentors.tsx')).MentoringMentorsPage }) },
+          { path: 'mentoring/concerns', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-concerns.tsx')).MentoringConcernsPage }) },
+          { path: 'mentoring/feedback', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-feedback.tsx')).MentoringFeedbackPage }) },
+          { path: 'mentoring/settings', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-settings.tsx')).MentoringSettingsPage }) },
         ],
       },
       // Finding a meeting and reading about it or its group needs no account; changing anything does.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useMe, useSignOut } from '../features/account/api.ts';
 import { useInstance } from '../features/instance/api.ts';
+import { MentoringNavLink, NotificationsNavLink } from '../features/mentoring/NavLinks.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** Skip link, header with navigation and language, the main landmark, and a footer with where to find urgent help. */
@@ -87,6 +88,7 @@ function MainNav() {
                 <NavLink to="/journey">{t('nav.journey')}</NavLink>
               </li>
             )}
+            <MentoringNavLink me={me} />
             <li>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             </li>
@@ -95,6 +97,7 @@ function MainNav() {
                 <NavLink to="/escalations">{t('safety.inbox.nav')}</NavLink>
               </li>
             )}
+            <NotificationsNavLink />
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>

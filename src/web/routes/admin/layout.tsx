@@ -43,6 +43,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/crisis-lines">{t('safety.lines.title')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/mentoring">{t('mentoringAdmin.nav.admin')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}
