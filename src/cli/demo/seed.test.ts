@@ -6,6 +6,17 @@ import { invite, user, userRole } from '../../server/modules/accounts/tables.ts'
 import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
 import { todayIn } from '../../server/modules/journey/dates.ts';
+import { agreementTerms, contactBody, menteeRequestBody, mentorProfileBody } from '../../contracts/mentoring.ts';
+import { effectiveCapacity, OPEN_STATUSES } from '../../server/modules/mentoring/policy.ts';
+import {
+  contactFeedback,
+  menteeRequest,
+  mentoringConcern,
+  mentoringContact,
+  mentorProfile,
+  mentorship,
+  mentorshipAgreement,
+} from '../../server/modules/mentoring/tables.ts';
 import {
   checkIn,
   copingStrategy,
@@ -19,7 +30,6 @@ import {
   sobrietyTrack,
   stageAssessment,
 } from '../../server/modules/journey/tables.ts';
-import { mentorship } from '../../server/modules/mentoring/tables.ts';
 import { IN_PERSON_ONLY_TYPES, MEETING_TYPE_CODES } from '../../contracts/meetings.ts';
 import { timesOf } from '../../server/modules/meetings/presenters.ts';
 import { occurrenceOn } from '../../server/modules/meetings/recurrence.ts';
@@ -51,6 +61,8 @@ const demoPeople = async () => {
   return rows.filter((r) => r.email !== realCoordinatorEmail);
 };
 
+const MENTORING_TABLES = { mentorProfile, menteeRequest, mentorshipAgreement, mentoringContact, contactFeedback, mentoringConcern };
+
 const MEETINGS_TABLES = { supportGroup, groupMember, meeting, meetingOccurrence, meetingRsvp, meetingAttendance };
 
 const JOURNEY_TABLES = {
@@ -70,7 +82,7 @@ const JOURNEY_TABLES = {
 
 /** Row counts of every table the demo writes. */
 const tally = async (db = ctx.database.db) => {
-  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES };
+  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES, ...MENTORING_TABLES };
   const counts = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(counts);
 };
@@ -352,13 +364,13 @@ describe('kindred demo: recovery journeys', () => {
   });
 
   test('peer supporters mentor members, and some mentees share a category with their mentor', async () => {
-    const rows = await db().select().from(mentorship);
+    // The journey step's relationships (the mentoring step pauses one of them and adds others in other states).
+    const rows = (await db().select().from(mentorship)).filter((r) => r.status === 'active' || r.status === 'paused');
     expect(rows.length).toBeGreaterThanOrEqual(3);
     const roles = await db().select().from(userRole);
     const has = (id: string, role: string) => roles.some((r) => r.userId === id && r.role === role);
     expect(new Set(rows.map((r) => r.mentorId)).size).toBeGreaterThanOrEqual(2);
     for (const r of rows) {
-      expect(r.status).toBe('active');
       expect(r.mentorId).not.toBe(r.menteeId);
       expect(has(r.mentorId, 'peer_supporter')).toBe(true);
       expect(has(r.menteeId, 'member')).toBe(true);
@@ -553,5 +565,88 @@ describe('kindred demo: groups and meetings', () => {
     const first = withoutIds(planMeetings(people, new SeededRandom(11), now));
     expect(withoutIds(planMeetings(people, new SeededRandom(11), now))).toEqual(first);
     expect(withoutIds(planMeetings(people, new SeededRandom(12), now))).not.toEqual(first);
+  });
+});
+
+describe('kindred demo: mentoring', () => {
+  const db = () => ctx.database.db;
+
+  test('every peer supporter has a mentor profile that passes the profile rules', async () => {
+    const profiles = await db().select().from(mentorProfile);
+    const supporters = await db().select().from(userRole).where(eq(userRole.role, 'peer_supporter'));
+    expect(profiles.length).toBe(supporters.length);
+    for (const p of profiles) {
+      mentorProfileBody.parse({
+        summary: p.summary,
+        pathways: p.pathways,
+        languages: p.languages,
+        gender: p.gender,
+        ageBand: p.ageBand,
+        timeZone: p.timeZone,
+        availability: p.availability,
+        contactModes: p.contactModes,
+        capacity: p.capacity,
+        accepting: p.accepting,
+      });
+    }
+    expect(summary.created['mentor profiles']).toBe(profiles.length);
+  });
+
+  test('relationships in every state, and no mentor over their places', async () => {
+    const rows = await db().select().from(mentorship);
+    const states = new Set(rows.map((r) => r.status));
+    for (const s of ['requested', 'accepted', 'declined', 'expired', 'active', 'paused', 'ended']) expect(states, s).toContain(s);
+    expect(new Set(rows.filter((r) => r.status === 'ended').map((r) => r.endReason)).size).toBeGreaterThanOrEqual(3);
+    const profiles = new Map((await db().select().from(mentorProfile)).map((p) => [p.userId, p]));
+    const open = new Map<string, number>();
+    for (const r of rows) if ((OPEN_STATUSES as readonly string[]).includes(r.status)) open.set(r.mentorId, (open.get(r.mentorId) ?? 0) + 1);
+    for (const [mentorId, n] of open) expect(n).toBeLessThanOrEqual(effectiveCapacity(profiles.get(mentorId)!));
+    // One open relationship per mentee (the unique index would have refused the insert otherwise, but say it).
+    const openMentees = rows.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status)).map((r) => r.menteeId);
+    expect(new Set(openMentees).size).toBe(openMentees.length);
+  });
+
+  test('active relationships have a signed agreement, contacts that pass the log rules, and ratings', async () => {
+    const active = await db().select().from(mentorship).where(eq(mentorship.status, 'active'));
+    const agreements = await db().select().from(mentorshipAgreement);
+    for (const m of active) {
+      const a = agreements.find((x) => x.mentorshipId === m.id);
+      expect(a?.mentorSignedAt).not.toBeNull();
+      expect(a?.menteeSignedAt).not.toBeNull();
+      agreementTerms.parse(a!.terms);
+    }
+    const contacts = await db().select().from(mentoringContact);
+    expect(contacts.length).toBeGreaterThan(10);
+    for (const c of contacts) {
+      contactBody.parse({ date: c.date, durationMinutes: c.durationMinutes, mode: c.mode, topics: c.topics, notes: c.notes ?? undefined, nextStep: c.nextStep ?? undefined });
+      expect(Date.parse(c.date)).toBeLessThanOrEqual(Date.now());
+    }
+    const ratings = await db().select().from(contactFeedback);
+    expect(ratings.length).toBeGreaterThan(5);
+    for (const r of ratings) expect(r.rating).toBeGreaterThanOrEqual(1);
+  });
+
+  test('people wait for a mentor, and the coordinators\' proposal matches them', async () => {
+    const waiting = await db().select().from(menteeRequest).where(eq(menteeRequest.status, 'waiting'));
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    for (const r of waiting) {
+      menteeRequestBody.parse({
+        pathways: r.pathways,
+        languages: r.languages,
+        genderPreference: r.genderPreference,
+        timeZone: r.timeZone,
+        availability: r.availability,
+        contactModes: r.contactModes,
+        stage: r.stage,
+        note: r.note,
+      });
+    }
+    const coordinator = summary.samples.find((s) => s.role === 'coordinator')!;
+    const client = new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email: coordinator.email, password: summary.password })));
+    const proposal = (await client.post('/api/v1/mentoring/proposal', {})).json();
+    expect(proposal.waiting).toBe(waiting.length);
+    expect(proposal.pairs.length).toBeGreaterThan(0);
+    const concerns = await db().select().from(mentoringConcern);
+    expect(concerns.length).toBeGreaterThanOrEqual(1);
   });
 });

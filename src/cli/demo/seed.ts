@@ -12,6 +12,7 @@ import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedJourneys } from './journey.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedMentoring } from './mentoring.ts';
 import { demoPassword } from './password.ts';
 import { planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -37,7 +38,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring];
 
 export interface DemoSummary {
   people: number;
