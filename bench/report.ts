@@ -1,5 +1,7 @@
 import type { JourneyLoad, QueryPlan } from './journey.ts';
 import { type MeetingsResults, meetingsSection } from './meetings.ts';
+import { type MatchingResults, matchingSection } from './matching.ts';
+import { type MentoringResults, renderMentoring } from './mentoring.ts';
 import { type SafetyResults, safetySection } from './safety.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
@@ -32,6 +34,8 @@ export interface BenchResults {
   routes: { bare: RouteResult; health: RouteResult; me: RouteResult };
   journey: JourneyResults;
   meetings?: MeetingsResults;
+  mentoring?: MentoringResults;
+  assignment?: MatchingResults;
   safety?: SafetyResults;
   firstStart: { startMs: number; stopMs: number };
   coldStarts: Array<{ startMs: number; stopMs: number }>;
@@ -173,6 +177,8 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     ...journeySection(r.journey),
     ...(r.meetings ? meetingsSection(r.meetings) : []),
+    ...(r.mentoring ? ['', renderMentoring(r.mentoring)] : []),
+    ...(r.assignment ? matchingSection(r.assignment) : []),
     ...(r.safety ? safetySection(r.safety) : []),
   ].join('\n');
 }

@@ -10,6 +10,8 @@ import { runningEmbeddedUrl } from '../src/server/db/embedded.ts';
 import { addDays } from '../src/server/modules/journey/dates.ts';
 import { explainJourneyQueries, loadJourneyData, prepareMeasuredMember } from './journey.ts';
 import { measureMeetings } from './meetings.ts';
+import { measureAssignment } from './matching.ts';
+import { measureMentoring } from './mentoring.ts';
 import { measureDetector } from './safety.ts';
 import {
   createCoordinator,
@@ -128,11 +130,14 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   // After the memory snapshots, so the sections above stay comparable with earlier runs.
   const journey = await measureJourney(instance, load);
   const meetings = await measureMeetings(instance.url, runningEmbeddedUrl(instance.dataDir)!, MEETINGS, progress);
+  const mentoring = await measureMentoring(runningEmbeddedUrl(instance.dataDir)!, { mentors: 2000, mentees: 2000, requests: 1000 }, progress);
   const postgres = await postgresVersion(instance);
   await stop();
   // In the harness process, with the server stopped, so the one core it runs on is not shared with Kindred.
   progress('safety: crisis detector throughput and adversarial 1 MB inputs');
   const safety = measureDetector();
+  progress('mentoring: program-wide assignment, 20,000 mentees and 2,000 mentors');
+  const assignment = measureAssignment();
 
   const cpus = os.cpus();
   const autocannon = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version;
@@ -145,6 +150,8 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     routes: { bare, health, me },
     journey,
     meetings,
+    mentoring,
+    assignment,
     safety,
     firstStart,
     coldStarts,
