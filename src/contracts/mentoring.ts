@@ -357,7 +357,13 @@ export const contact = z
     rated: z.boolean(),
   })
   .meta({ id: 'MentoringContact' });
-export const contactList = z.object({ contacts: z.array(contact) }).meta({ id: 'MentoringContactList' });
+export const contactList = z
+  .object({
+    contacts: z.array(contact),
+    /** Whether the program lets coordinators read the mentor's private notes, so the mentor is told plainly. */
+    notesVisibleToCoordinators: z.boolean(),
+  })
+  .meta({ id: 'MentoringContactList' });
 
 export const feedbackBody = z.strictObject({
   rating: z.number().int().min(1).max(5),

@@ -41,7 +41,7 @@ export function createContactsService(ctx: ServiceContext) {
     async list(actor: Actor | null, mentorshipId: string) {
       const { a, m } = await relationship(actor, mentorshipId, mentoringPolicy.seeMentorship);
       const [rows, { coordinatorsSeeNotes }] = await Promise.all([contactRepo.list(db, m.id), settings()]);
-      return { contacts: rows.map((c) => presentContact(c, a, m, { coordinatorsSeeNotes })) };
+      return { contacts: rows.map((c) => presentContact(c, a, m, { coordinatorsSeeNotes })), notesVisibleToCoordinators: coordinatorsSeeNotes };
     },
 
     /** The mentor logs a contact (not in the future, in the mentor's calendar, a day of slack for travel); the mentee is told. */

@@ -93,6 +93,10 @@ describe('the contact log', () => {
     expect((await contactsOf(p, coordinator.client))[0]).toMatchObject({ notes: NOTES });
     // The setting is for coordinators: the mentee still never reads the notes.
     expect((await contactsOf(p, p.mentee.client))[0]).toMatchObject({ notes: null });
+    // The mentor is told who else can read their notes.
+    expect((await p.mentor.client.get(`/api/v1/mentorships/${p.id}/contacts`)).json().notesVisibleToCoordinators).toBe(true);
+    await mentoringSettingsRepo.update(ctx.database.db, { coordinatorsSeeNotes: false });
+    expect((await p.mentor.client.get(`/api/v1/mentorships/${p.id}/contacts`)).json().notesVisibleToCoordinators).toBe(false);
   });
 
   test('someone else gets 404 for the log', async () => {

@@ -29,7 +29,7 @@ export function ContactLog({ mentorship: m, onNotice }: { mentorship: Mentorship
   const contacts = useContacts(m.id, true);
   const [logging, setLogging] = useState(false);
   const canLog = m.myRole === 'mentor' && (m.status === 'active' || m.status === 'paused');
-  const list = [...(contacts.data ?? [])].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  const list = [...(contacts.data?.contacts ?? [])].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
   return (
     <section aria-labelledby="contacts-title">
       <h2 id="contacts-title">{t('mentoring.contacts.title')}</h2>
@@ -38,6 +38,7 @@ export function ContactLog({ mentorship: m, onNotice }: { mentorship: Mentorship
         (logging ? (
           <LogForm
             mentorship={m}
+            coordinatorsRead={contacts.data?.notesVisibleToCoordinators ?? true}
             onCancel={() => setLogging(false)}
             onSaved={() => {
               setLogging(false);
@@ -130,7 +131,7 @@ function useFocusOnMount<T extends HTMLElement>() {
   return ref;
 }
 
-function LogForm({ mentorship: m, onSaved, onCancel }: { mentorship: Mentorship; onSaved: () => void; onCancel: () => void }) {
+function LogForm({ mentorship: m, coordinatorsRead, onSaved, onCancel }: { mentorship: Mentorship; coordinatorsRead: boolean; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const log = useLogContact(m.id);
@@ -177,7 +178,7 @@ function LogForm({ mentorship: m, onSaved, onCancel }: { mentorship: Mentorship;
         <ChipGroup {...form.field('mode')} legend={t('mentoring.contacts.mode')} options={CONTACT_MODES.map((c) => ({ value: c, label: t(`mentoring.modes.${c}`) }))} />
         <ChipGroup multiple {...form.field('topics')} legend={t('mentoring.contacts.topics')} hint={t('mentoring.contacts.topicsHint')} options={CONTACT_TOPICS.map((c) => ({ value: c, label: t(`mentoring.topics.${c}`) }))} />
         <TextField {...form.field('topicsOther')} label={t('mentoring.contacts.topicsOther')} />
-        <TextAreaField {...form.field('notes')} label={t('mentoring.contacts.notes')} hint={t('mentoring.contacts.notesHint')} maxLength={mentoringLimits.contactNotesMax} rows={5} />
+        <TextAreaField {...form.field('notes')} label={t('mentoring.contacts.notes')} hint={t(coordinatorsRead ? 'mentoring.contacts.notesHintCoordinators' : 'mentoring.contacts.notesHint')} maxLength={mentoringLimits.contactNotesMax} rows={5} />
         <TextField {...form.field('nextStep')} label={t('mentoring.contacts.nextStep')} hint={t('mentoring.contacts.nextStepHint')} />
         <FormActions submitLabel={t('mentoring.contacts.save')} pending={log.isPending} onCancel={onCancel} />
       </Form>

@@ -156,7 +156,7 @@ export const useSignAgreement = (id: string) => useMentoringMutation((version: n
 // ── Contact log and feedback ──
 
 export const useContacts = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: keys.contacts(id), enabled, queryFn: async () => (await api<z.infer<typeof contactList>>('GET', path(id, '/contacts'))).contacts });
+  useQuery({ queryKey: keys.contacts(id), enabled, queryFn: async () => api<z.infer<typeof contactList>>('GET', path(id, '/contacts')) });
 export const useLogContact = (id: string) => useMentoringMutation((body: z.input<typeof contactBody>) => api<Contact>('POST', path(id, '/contacts'), body));
 export const useRateContact = (id: string) =>
   useMentoringMutation(({ contactId, ...body }: { contactId: string } & z.input<typeof feedbackBody>) =>
