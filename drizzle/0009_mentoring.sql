@@ -112,7 +112,8 @@ ALTER TABLE "mentorship" ADD COLUMN "decline_message" text;--> statement-breakpo
 ALTER TABLE "mentorship" ADD COLUMN "paused_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "mentorship" ADD COLUMN "end_reason" text;--> statement-breakpoint
 ALTER TABLE "mentorship" ADD COLUMN "ended_by" text;--> statement-breakpoint
-ALTER TABLE "mentorship" ADD COLUMN "end_note" text;--> statement-breakpoint
+ALTER TABLE "mentorship" ADD COLUMN "note" text;--> statement-breakpoint
+ALTER TABLE "mentorship" ADD COLUMN "note_by" text;--> statement-breakpoint
 ALTER TABLE "contact_feedback" ADD CONSTRAINT "contact_feedback_contact_id_mentoring_contact_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."mentoring_contact"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_feedback" ADD CONSTRAINT "contact_feedback_mentor_id_user_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentee_request" ADD CONSTRAINT "mentee_request_mentee_id_user_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

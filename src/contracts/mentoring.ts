@@ -316,6 +316,8 @@ export const mentorship = z
     endReason: endReason.nullable(),
     endedBy: z.enum(['mentor', 'mentee', 'coordinator']).nullable(),
     agreementState: z.enum(AGREEMENT_STATES),
+    /** The note one side left the other with the latest pause, resume or end; for the two of them only. */
+    note: z.object({ from: z.enum(['mentor', 'mentee']), text: z.string() }).nullable(),
     /** The mentee's request, shown to the mentor asked and to coordinators; null for anyone else. */
     request: menteeRequest.nullable(),
   })

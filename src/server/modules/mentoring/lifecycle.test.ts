@@ -144,8 +144,13 @@ describe('active, paused, ended', () => {
     expect(paused.statusCode).toBe(200);
     expect(paused.json()).toMatchObject({ status: 'paused' });
     expect(paused.json().pausedAt).not.toBeNull();
+    // The note reaches the other person, and only the two of them.
+    expect((await mentor.client.get(`/api/v1/mentorships/${id}`)).json().note).toEqual({ from: 'mentee', text: 'Travelling for two weeks' });
+    expect((await mentee.client.get(`/api/v1/mentorships/${id}`)).json().note).toEqual({ from: 'mentee', text: 'Travelling for two weeks' });
+    const { coordinator } = await outsiders(ctx);
+    expect((await coordinator.client.get(`/api/v1/mentorships/${id}`)).json().note).toBeNull();
     const resumed = await post(mentor.client, id, 'resume', {});
-    expect(resumed.json()).toMatchObject({ status: 'active', pausedAt: null });
+    expect(resumed.json()).toMatchObject({ status: 'active', pausedAt: null, note: null });
     expect(await kindsFor(ctx, mentor.id, id)).toContain('mentoring.paused');
     expect(await kindsFor(ctx, mentor.id, id)).not.toContain('mentoring.resumed');
     expect(await told(ctx, mentee.id, id)).toContain(`mentoring.resumed by ${mentor.id}`);
@@ -158,7 +163,7 @@ describe('active, paused, ended', () => {
     const res = await post(mentor.client, id, 'end', { reason: 'moved_on', note: 'Moving to another city' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ended', endReason: 'moved_on', endedBy: 'mentor', pausedAt: null });
-    expect((await row(ctx, id)).endNote).toBe('Moving to another city');
+    expect((await row(ctx, id)).note).toBe('Moving to another city');
     expect((await requestOf(ctx, mentee.requestId)).status).toBe('matched');
     expect(await told(ctx, mentee.id, id)).toContain(`mentoring.ended by ${mentor.id}`);
     // The former mentor no longer reads the mentee's request.

@@ -71,10 +71,10 @@ export const mentorshipRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
   app.post(cancel.path, { schema: cancel.schema }, async (req) => mentorships.cancel(await req.actor(), req.params.id));
 
   const pause = action('pause', 'Either side pauses an active relationship');
-  app.post(pause.path, { schema: { ...pause.schema, body: pauseBody } }, async (req) => mentorships.pause(await req.actor(), req.params.id));
+  app.post(pause.path, { schema: { ...pause.schema, body: pauseBody } }, async (req) => mentorships.pause(await req.actor(), req.params.id, req.body));
 
   const resume = action('resume', 'Either side resumes a paused relationship');
-  app.post(resume.path, { schema: { ...resume.schema, body: pauseBody } }, async (req) => mentorships.resume(await req.actor(), req.params.id));
+  app.post(resume.path, { schema: { ...resume.schema, body: pauseBody } }, async (req) => mentorships.resume(await req.actor(), req.params.id, req.body));
 
   const end = action('end', 'Either side ends the relationship with a reason; the mentee may go straight back to matching (rematch)');
   app.post(end.path, { schema: { ...end.schema, body: endBody } }, async (req) => mentorships.end(await req.actor(), req.params.id, req.body));

@@ -143,16 +143,16 @@ export function createMentorshipService(ctx: ServiceContext) {
       });
     },
 
-    pause(actor: Actor | null, id: string) {
+    pause(actor: Actor | null, id: string, body: { note?: string } = {}) {
       return transition(actor, id, mentoringPolicy.takePart, ['active'], 'mentoringNotActive', async (tx, a, m, now) => {
-        await mentorshipRepo.update(tx, m.id, { status: 'paused', pausedAt: now });
+        await mentorshipRepo.update(tx, m.id, { status: 'paused', pausedAt: now, note: body.note || null, noteBy: sideOf(a, m) });
         await tellOther(tx, a, m, 'mentoring.paused');
       });
     },
 
-    resume(actor: Actor | null, id: string) {
+    resume(actor: Actor | null, id: string, body: { note?: string } = {}) {
       return transition(actor, id, mentoringPolicy.takePart, ['paused'], 'mentoringNotPaused', async (tx, a, m) => {
-        await mentorshipRepo.update(tx, m.id, { status: 'active', pausedAt: null });
+        await mentorshipRepo.update(tx, m.id, { status: 'active', pausedAt: null, note: body.note || null, noteBy: sideOf(a, m) });
         await tellOther(tx, a, m, 'mentoring.resumed');
       });
     },
@@ -165,7 +165,7 @@ export function createMentorshipService(ctx: ServiceContext) {
       return transition(actor, id, mentoringPolicy.takePart, ['accepted', 'active', 'paused'], 'mentoringNotOpen', async (tx, a, m, now) => {
         const side = sideOf(a, m);
         if (body.rematch && side !== 'mentee') throw validationFailed({ rematch: 'mentoringRematchMenteeOnly' });
-        await mentorshipRepo.update(tx, m.id, { status: 'ended', endedAt: now, endReason: body.reason, endedBy: side, endNote: body.note || null, pausedAt: null });
+        await mentorshipRepo.update(tx, m.id, { status: 'ended', endedAt: now, endReason: body.reason, endedBy: side, note: body.note || null, noteBy: side, pausedAt: null });
         // A mentee who already opened another request keeps that one.
         if (body.rematch && m.requestId && !(await requestStatusRepo.otherOpen(tx, m.menteeId, m.requestId))) await requestStatusRepo.backToWaiting(tx, m.requestId, now);
         await tellOther(tx, a, m, 'mentoring.ended');

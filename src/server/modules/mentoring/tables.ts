@@ -95,7 +95,9 @@ export const mentorship = pgTable(
     endedAt: at('ended_at'),
     endReason: text('end_reason'),
     endedBy: text('ended_by'),
-    endNote: text('end_note'),
+    /** The note one side left the other with the latest pause, resume or end ("back after my surgery"). */
+    note: text('note'),
+    noteBy: text('note_by'),
   },
   (t) => [
     uniqueIndex('mentorship_one_open_per_mentee').on(t.menteeId).where(sql`${t.status} in ('requested', 'accepted', 'active', 'paused')`),

@@ -75,6 +75,12 @@ function Now({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
           <blockquote className="their-words">{m.declineMessage}</blockquote>
         </>
       )}
+      {m.note && m.myRole !== null && (
+        <>
+          <p className="facts-label">{t(m.note.from === m.myRole ? 'mentoring.relationship.yourNote' : 'mentoring.relationship.theirNote', { name })}</p>
+          <blockquote className="their-words">{m.note.text}</blockquote>
+        </>
+      )}
       {m.status === 'declined' && m.myRole === 'mentee' && (
         <p>
           <Link to="/mentoring">{t('mentoring.relationship.backToSuggestions')}</Link>
