@@ -209,6 +209,22 @@ export const proposal = z
   .meta({ id: 'AssignmentProposal' });
 export type Proposal = z.infer<typeof proposal>;
 
+/** Hard constraints a pair can break (matching.ts checks them; docs/mentoring.md explains each). */
+export const VIOLATIONS = [
+  'self',
+  'not_mentor',
+  'not_accepting',
+  'not_certified',
+  'no_free_place',
+  'no_common_language',
+  'gender_preference',
+  'ended_for_safety',
+  'refused',
+] as const;
+/** Why an introduction was not sent: the pair no longer holds, or one of the hard constraints. */
+export const SKIP_REASONS = ['request_not_found', 'request_not_waiting', 'mentee_has_open_relationship', 'mentor_not_found', ...VIOLATIONS] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
 export const introductionsBody = z.strictObject({
   pairs: z
     .array(z.strictObject({ requestId: uuid, mentorId: uuid }))
@@ -220,7 +236,7 @@ export const introductionsResult = z
   .object({
     sent: z.array(z.object({ requestId: uuid, mentorshipId: uuid })),
     /** Pairs that no longer hold (someone withdrew, a mentor filled up): nothing was sent for them. */
-    skipped: z.array(z.object({ requestId: uuid, mentorId: uuid, reason: z.string() })),
+    skipped: z.array(z.object({ requestId: uuid, mentorId: uuid, reason: z.enum(SKIP_REASONS) })),
   })
   .meta({ id: 'IntroductionsResult' });
 

@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { NO_DATABASE, runKindred } from '../helpers/cli.ts';
 
-const bin = path.resolve('bin/kindred.js');
-
-/**
- * Runs `kindred match solve` with the given standard input. DATABASE_URL points at a port nothing listens on and
- * the data directory does not exist: the command must not need either.
- */
-function run(input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, DATABASE_URL: 'postgres://kindred@127.0.0.1:1/none', KINDRED_DATA_DIR: path.resolve('.tmp', `no-such-dir-${process.pid}`), LOG_LEVEL: 'warn' };
-    const child = spawn(process.execPath, [bin, 'match', 'solve'], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+/** Runs `kindred match solve` with the given standard input; the command must need no database. */
+const run = (input: string) => runKindred(['match', 'solve'], { input, env: NO_DATABASE });
 
 describe('kindred match solve', { timeout: 60_000 }, () => {
   test("solves the issue's example without a database", async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +5,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../helpers/app.ts';
+import { runKindred } from '../helpers/cli.ts';
 
-const bin = path.resolve('bin/kindred.js');
 const fixture = path.resolve('test/fixtures/meeting-guide-sample.json');
 const scratch = path.resolve('.tmp', `meetings-import-test-${process.pid}`);
 let databaseUrl: string;
@@ -15,16 +14,7 @@ let server: http.Server;
 let base: string;
 
 /** Runs the command without blocking this process, so the test's own feed server can answer it. */
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runKindred(args, { env: { DATABASE_URL: databaseUrl } });
 
 async function meetingCount(): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });

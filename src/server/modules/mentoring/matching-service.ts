@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Locale } from '../../../contracts/common.ts';
-import { type introductionsBody, type introductionsResult, mentoringLimits, type Mentorship, type Proposal, type Suggestion } from '../../../contracts/mentoring.ts';
+import { type introductionsBody, type introductionsResult, mentoringLimits, type Mentorship, type Proposal, type SkipReason, type Suggestion } from '../../../contracts/mentoring.ts';
 import { type Actor, authorize } from '../../access.ts';
 import type { Queryable } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -44,7 +44,6 @@ const requestFirst = () => new AppError('conflict', 'mentoringRequestFirst');
 const mentorFull = () => new AppError('conflict', 'mentoringMentorFull');
 
 /** Why an introduction was not sent: a hard constraint's code, or one of these. */
-type SkipReason = 'request_not_found' | 'request_not_waiting' | 'mentee_has_open_relationship' | 'mentor_not_found' | ReturnType<typeof violations>[number];
 
 /**
  * Matching: suggestions for one mentee, a mentee asking a mentor, the program-wide proposal and the coordinators'

@@ -4,7 +4,9 @@
  * pair another path would refuse. Pure: no I/O (zone offsets come from the platform's time-zone data).
  */
 import type { Locale } from '../../../contracts/common.ts';
-import { type AvailabilityWindow, type Reason, SCORE_PARTS, type Weights } from '../../../contracts/mentoring.ts';
+import { type AvailabilityWindow, type Reason, SCORE_PARTS, VIOLATIONS, type Weights } from '../../../contracts/mentoring.ts';
+
+export { VIOLATIONS };
 import { offsetAt } from '../meetings/recurrence.ts';
 import { effectiveCapacity } from './policy.ts';
 
@@ -46,17 +48,6 @@ export interface MatchContext {
   refused: ReadonlySet<string>;
 }
 
-export const VIOLATIONS = [
-  'self',
-  'not_mentor',
-  'not_accepting',
-  'not_certified',
-  'no_free_place',
-  'no_common_language',
-  'gender_preference',
-  'ended_for_safety',
-  'refused',
-] as const;
 export type Violation = (typeof VIOLATIONS)[number];
 
 export const freePlaces = (m: Pick<MentorFacts, 'capacity' | 'capacityCap' | 'open'>) => Math.max(0, effectiveCapacity(m) - m.open);

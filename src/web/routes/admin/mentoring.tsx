@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SKIP_REASONS } from '../../../contracts/mentoring.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -252,21 +253,6 @@ function ProposalView({ proposal, onSent }: { proposal: Proposal; onSent: (resul
 }
 
 /** The server's reason codes for a pair it did not send (matching-service.ts and the hard constraints in matching.ts). */
-const SKIP_REASONS = [
-  'request_not_found',
-  'request_not_waiting',
-  'mentee_has_open_relationship',
-  'mentor_not_found',
-  'self',
-  'not_mentor',
-  'not_accepting',
-  'not_certified',
-  'no_free_place',
-  'no_common_language',
-  'gender_preference',
-  'ended_for_safety',
-  'refused',
-] as const;
 
 function SentResult({ sent }: { sent: Sent }) {
   const { t } = useTranslation();
