@@ -173,7 +173,11 @@ export const checkInList = z
 
 // ── Goals ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** What a goal counts: Kindred measures check-ins and meetings (recorded attendance, or as reported in check-ins); the rest is self-reported. */
+/**
+ * What a goal counts: Kindred measures check-ins and meetings (recorded attendance, or as reported in check-ins);
+ * mentor contacts count what the member's mentor logged or what the member reports, the larger each day; the rest
+ * is self-reported.
+ */
 export const GOAL_MEASURES = ['check_ins', 'meetings', 'mentor_contacts', 'self_reported'] as const;
 export const GOAL_PERIODS = ['week', 'month'] as const;
 

@@ -1,6 +1,7 @@
 import { and, asc, type Column, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { meetingAttendance } from '../meetings/tables.ts';
+import { mentoringContact, mentorship } from '../mentoring/tables.ts';
 import { checkIn, copingStrategy, goal, goalEntry, safetyPlan } from './tables.ts';
 
 export type GoalRow = Pick<typeof goal.$inferSelect, 'id' | 'title' | 'measure' | 'target' | 'period'>;
@@ -91,6 +92,42 @@ export const plansRepo = {
         if (day >= month.from && day <= month.to) monthMeetings += Number(n);
       }
       return { weekMeetings, monthMeetings };
+    },
+
+    /**
+     * "Mentor contacts" goals: each day counts the larger of the contacts the member's mentors logged with them and
+     * what the member reported for that goal, so a contact both logged and reported counts once.
+     */
+    async mentorContactTotals(db: Queryable, userId: string, goalIds: string[], week: Range, month: Range) {
+      const out = new Map<string, { week: number; month: number }>(goalIds.map((id) => [id, { week: 0, month: 0 }]));
+      if (goalIds.length === 0) return out;
+      const from = minOf(week.from, month.from);
+      const to = maxOf(week.to, month.to);
+      const rows = await db.execute<{ goal_id: string; day: string; n: number }>(sql`
+        with reported as (
+          select ${goalEntry.goalId} as goal_id, ${goalEntry.localDate} as day, sum(${goalEntry.amount})::int as n from ${goalEntry}
+          where ${inArray(goalEntry.goalId, goalIds)} and ${goalEntry.localDate} between ${from} and ${to}
+          group by 1, 2
+        ), logged as (
+          select ${mentoringContact.date} as day, count(*)::int as n
+          from ${mentoringContact} join ${mentorship} on ${mentorship.id} = ${mentoringContact.mentorshipId}
+          where ${mentorship.menteeId} = ${userId} and ${mentoringContact.date} between ${from} and ${to}
+          group by 1
+        ), goals as (
+          select distinct goal_id from (values ${sql.join(goalIds.map((id) => sql`(${id}::uuid)`), sql`, `)}) as g(goal_id)
+        ), days as (
+          select day from reported union select day from logged
+        )
+        select goals.goal_id, days.day::text as day, greatest(coalesce(reported.n, 0), coalesce(logged.n, 0)) as n
+        from goals cross join days
+        left join reported on reported.goal_id = goals.goal_id and reported.day = days.day
+        left join logged on logged.day = days.day`);
+      for (const { goal_id, day, n } of rows.rows) {
+        const totals = out.get(goal_id)!;
+        if (day >= week.from && day <= week.to) totals.week += Number(n);
+        if (day >= month.from && day <= month.to) totals.month += Number(n);
+      }
+      return out;
     },
 
     /** Self-reported amounts per goal in the current week and month. */

@@ -22,6 +22,7 @@ type SafetyPlan = z.infer<typeof safetyPlan>;
 type Period = Goal['period'];
 
 /** Goals the member counts by hand (mentor contacts until mentoring can count them). */
+/** Goals a member may add entries to (mentor contacts also count what the mentor logs). */
 const SELF_REPORTED: ReadonlySet<string> = new Set(['self_reported', 'mentor_contacts']);
 
 /** The current ISO week (Monday to Sunday) and calendar month around the member's `today`. */
@@ -44,10 +45,12 @@ export function createPlansService(ctx: ServiceContext) {
   async function withProgress(userId: string, clock: { today: string; timeZone: string }, rows: GoalRow[]): Promise<Goal[]> {
     if (rows.length === 0) return [];
     const periods = currentPeriods(clock.today);
-    const [checkIns, meetings, entries] = await Promise.all([
+    const contactGoals = rows.filter((g) => g.measure === 'mentor_contacts').map((g) => g.id);
+    const [checkIns, meetings, entries, contacts] = await Promise.all([
       plansRepo.goals.checkInTotals(db, userId, periods.week, periods.month),
       rows.some((g) => g.measure === 'meetings') ? plansRepo.goals.meetingTotals(db, userId, clock.timeZone, periods.week, periods.month) : null,
-      plansRepo.goals.entryTotals(db, rows.filter((g) => SELF_REPORTED.has(g.measure)).map((g) => g.id), periods.week, periods.month),
+      plansRepo.goals.entryTotals(db, rows.filter((g) => g.measure === 'self_reported').map((g) => g.id), periods.week, periods.month),
+      plansRepo.goals.mentorContactTotals(db, userId, contactGoals, periods.week, periods.month),
     ]);
     const activity = { ...checkIns, ...meetings };
     return rows.map((g) => {
@@ -57,7 +60,7 @@ export function createPlansService(ctx: ServiceContext) {
           ? activity[period === 'week' ? 'weekCheckIns' : 'monthCheckIns']
           : g.measure === 'meetings'
             ? activity[period === 'week' ? 'weekMeetings' : 'monthMeetings']
-            : (entries.get(g.id)?.[period] ?? 0);
+            : ((g.measure === 'mentor_contacts' ? contacts : entries).get(g.id)?.[period] ?? 0);
       return {
         id: g.id,
         title: g.title,

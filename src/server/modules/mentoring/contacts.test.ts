@@ -108,6 +108,28 @@ describe('the contact log', () => {
   });
 });
 
+describe("the mentee's goals", () => {
+  test('a logged contact counts towards a "mentor contacts" goal; one both logged and reported counts once', async () => {
+    const p = await activePair(ctx);
+    const today = contactBodyFor().date;
+    const goal = (await p.mentee.client.post('/api/v1/me/goals', { title: 'Talk to my mentor', measure: 'mentor_contacts', target: 2, period: 'week' })).json();
+    const progress = async () => (await p.mentee.client.get('/api/v1/me/goals')).json().goals.find((g: { id: string }) => g.id === goal.id).progress.count;
+    expect(await progress()).toBe(0);
+    await logContact(p.mentor.client, p.id);
+    expect(await progress()).toBe(1);
+    // The member also notes the same call: the day counts the larger of the two, not both.
+    await expectOk(await p.mentee.client.post(`/api/v1/me/goals/${goal.id}/entries`, { date: today, amount: 1 }), 201);
+    expect(await progress()).toBe(1);
+    // A second call the mentor did not log: now the member's own count is the larger.
+    await expectOk(await p.mentee.client.post(`/api/v1/me/goals/${goal.id}/entries`, { date: today, amount: 1 }), 201);
+    expect(await progress()).toBe(2);
+    // Another member's contacts never count towards this goal.
+    const other = await activePair(ctx);
+    await logContact(other.mentor.client, other.id);
+    expect(await progress()).toBe(2);
+  });
+});
+
 describe('feedback', () => {
   test('the mentee rates a contact once; the mentor learns only that it was rated', async () => {
     const p = await activePair(ctx);

@@ -76,7 +76,7 @@ function GoalCard({ goal }: { goal: Goal }) {
       {remove.isError && <Alert live tone="error" title={errorMessage(remove.error, t)} />}
       {mode === 'view' && (
         <div className="actions">
-          {goal.measure === 'self_reported' && (
+          {(goal.measure === 'self_reported' || goal.measure === 'mentor_contacts') && (
             <Button variant="secondary" onClick={() => setMode('log')} aria-describedby={headingId}>
               {t('journey.goals.log')}
             </Button>
