@@ -333,7 +333,7 @@ export const mentorship = z
     endedBy: z.enum(['mentor', 'mentee', 'coordinator']).nullable(),
     agreementState: z.enum(AGREEMENT_STATES),
     /** The note one side left the other with the latest pause, resume or end; for the two of them only. */
-    note: z.object({ from: z.enum(['mentor', 'mentee']), text: z.string() }).nullable(),
+    note: z.object({ from: z.enum(['mentor', 'mentee', 'coordinator']), text: z.string() }).nullable(),
     /** The mentee's request, shown to the mentor asked and to coordinators; null for anyone else. */
     request: menteeRequest.nullable(),
   })

@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium)('a member finds a mentor, and finds another when i
   let maya: BrowserPerson;
   let leo: BrowserPerson;
   let ana: BrowserPerson;
+  let olga: BrowserPerson;
   let mentorshipId = '';
 
   const person = (displayName: string, roles: Role[] = []) => createBrowserPerson(s, displayName, { roles, timeZone: ZONE, password: 'lanterns along the river' });
@@ -38,7 +39,7 @@ describe.skipIf(!hasChromium)('a member finds a mentor, and finds another when i
   beforeAll(async () => {
     s = await startBrowserSession();
     // An instance with a coordinator is set up; without one every page leads to /setup.
-    await person('Olga', ['coordinator']);
+    olga = await person('Olga', ['coordinator']);
     maya = await person('Maya');
     leo = await person('Leo', ['peer_supporter']);
     ana = await person('Ana', ['peer_supporter']);
@@ -149,5 +150,29 @@ describe.skipIf(!hasChromium)('a member finds a mentor, and finds another when i
     await settle(page);
     expect(await page.locator('main').innerText()).toMatch(/Maya/);
     await expectAccessible(page, 'notifications');
+  });
+
+  test('a coordinator can end a relationship for a safety concern; both people read the note', async () => {
+    const { page } = s;
+    await actAs(ana, '/mentoring/caseload');
+    await settle(page);
+    await button(/Accept Maya/).click();
+    const link = page.getByRole('link', { name: /read and sign the agreement/ });
+    await link.waitFor();
+    const id = (await link.getAttribute('href'))!.split('/').pop()!;
+
+    await actAs(olga, `/mentorships/${id}`);
+    await settle(page);
+    await page.getByRole('radio', { name: /safety concern/i }).check();
+    await page.getByLabel('A note for Ana and Maya (optional)').fill('We will call each of you today.');
+    await button('End the mentorship').click();
+    await page.getByText('The mentorship between Ana and Maya has ended. Both have been told.').waitFor();
+    await expectAccessible(page, 'coordinator ended a relationship');
+
+    await actAs(maya, `/mentorships/${id}`);
+    await settle(page);
+    await page.getByText("A note from the program's coordinators").waitFor();
+    expect(await page.locator('main').innerText()).toContain('We will call each of you today.');
+    await screenshot(page, 'mentoring-ended-by-coordinator');
   });
 });

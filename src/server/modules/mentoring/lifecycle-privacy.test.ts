@@ -106,7 +106,8 @@ describe('a coordinator', () => {
   test('reads the relationship, its request, agreement and contacts, never the notes by default; acts on none of it', async () => {
     const before = await snapshot();
     const c = people.coordinator.client;
-    for (const [method, url, body] of relationshipRoutes()) {
+    // Ending is the one act open to coordinators (tested below); every other change is 404.
+    for (const [method, url, body] of relationshipRoutes().filter(([, url]) => !url.endsWith('/end'))) {
       const res = await call(c, method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(isCoordinatorRead(method) ? 200 : 404);
     }
@@ -119,6 +120,24 @@ describe('a coordinator', () => {
     expect((await c.get('/api/v1/mentoring/caseload')).statusCode).toBe(404);
     // Not listed among their own relationships.
     expect((await c.get('/api/v1/mentorships')).json()).toEqual({ mentorships: [] });
+  });
+
+  test('may end a relationship (a safety concern); both people are told and read the note, no rematch on their behalf', async () => {
+    const pair = await activePair(ctx);
+    const c = people.coordinator.client;
+    expect((await c.post(`/api/v1/mentorships/${pair.id}/end`, { reason: 'safety_concern', rematch: true })).statusCode).toBe(422);
+    const res = await c.post(`/api/v1/mentorships/${pair.id}/end`, { reason: 'safety_concern', note: 'We will be in touch with each of you.' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ended', endedBy: 'coordinator', endReason: 'safety_concern', note: null });
+    for (const person of [pair.mentor, pair.mentee]) {
+      expect((await person.client.get(`/api/v1/mentorships/${pair.id}`)).json().note).toEqual({ from: 'coordinator', text: 'We will be in touch with each of you.' });
+      const inbox = (await person.client.get('/api/v1/me/notifications')).json().notifications;
+      expect(inbox.some((n: { kind: string; subjectId: string }) => n.kind === 'mentoring.ended' && n.subjectId === pair.id)).toBe(true);
+    }
+    // Other members still cannot.
+    const other = await activePair(ctx);
+    expect((await people.member.client.post(`/api/v1/mentorships/${other.id}/end`, { reason: 'mismatch' })).statusCode).toBe(404);
+    expect((await people.peer.client.post(`/api/v1/mentorships/${other.id}/end`, { reason: 'mismatch' })).statusCode).toBe(404);
   });
 
   test('reads the notes when the program says so', async () => {

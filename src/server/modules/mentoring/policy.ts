@@ -21,6 +21,9 @@ export const mentoringPolicy = {
   /** A relationship is visible to its two people and to coordinators. */
   seeMentorship: ((actor, m: { mentorId: string; menteeId: string }) =>
     actor.userId === m.mentorId || actor.userId === m.menteeId || actor.roles.has('coordinator')) satisfies Rule<{ mentorId: string; menteeId: string }>,
+  /** Either of the two people ends it, or a coordinator (who runs the program and keeps it safe). */
+  endMentorship: ((actor, m: { mentorId: string; menteeId: string }) =>
+    actor.userId === m.mentorId || actor.userId === m.menteeId || actor.roles.has('coordinator')) satisfies Rule<{ mentorId: string; menteeId: string }>,
   /** The relationship's own two people act on it. */
   takePart: ((actor, m: { mentorId: string; menteeId: string }) => actor.userId === m.mentorId || actor.userId === m.menteeId) satisfies Rule<{
     mentorId: string;

@@ -56,7 +56,10 @@ export function presentMentorship(m: MentorshipRow, viewer: Actor, extra: { requ
     endedBy: m.endedBy as Mentorship['endedBy'],
     agreementState: extra.agreementState,
     // Written to the other person: coordinators overseeing the relationship do not read it.
-    note: m.note && (m.noteBy === 'mentor' || m.noteBy === 'mentee') && (viewer.userId === m.mentorId || viewer.userId === m.menteeId) ? { from: m.noteBy, text: m.note } : null,
+    note:
+      m.note && (m.noteBy === 'mentor' || m.noteBy === 'mentee' || m.noteBy === 'coordinator') && (viewer.userId === m.mentorId || viewer.userId === m.menteeId)
+        ? { from: m.noteBy, text: m.note }
+        : null,
     request: extra.request && seesRequest(viewer, m) ? presentRequest(extra.request) : null,
   };
 }

@@ -162,13 +162,15 @@ export function createMentorshipService(ctx: ServiceContext) {
      * no-fault rematch); after a safety concern the ended mentor is left out by matching's hard constraints.
      */
     end(actor: Actor | null, id: string, body: z.output<typeof endBody>) {
-      return transition(actor, id, mentoringPolicy.takePart, ['accepted', 'active', 'paused'], 'mentoringNotOpen', async (tx, a, m, now) => {
-        const side = sideOf(a, m);
+      return transition(actor, id, mentoringPolicy.endMentorship, ['accepted', 'active', 'paused'], 'mentoringNotOpen', async (tx, a, m, now) => {
+        // A coordinator may end it too (a safety concern, a mentor leaving the program); then both people are told.
+        const side = a.userId === m.mentorId || a.userId === m.menteeId ? sideOf(a, m) : 'coordinator';
         if (body.rematch && side !== 'mentee') throw validationFailed({ rematch: 'mentoringRematchMenteeOnly' });
         await mentorshipRepo.update(tx, m.id, { status: 'ended', endedAt: now, endReason: body.reason, endedBy: side, note: body.note || null, noteBy: side, pausedAt: null });
         // A mentee who already opened another request keeps that one.
         if (body.rematch && m.requestId && !(await requestStatusRepo.otherOpen(tx, m.menteeId, m.requestId))) await requestStatusRepo.backToWaiting(tx, m.requestId, now);
-        await tellOther(tx, a, m, 'mentoring.ended');
+        if (side === 'coordinator') await notificationsRepo.add(tx, [m.mentorId, m.menteeId].map((userId) => ({ userId, kind: 'mentoring.ended' as const, subjectId: m.id, actorId: a.userId })));
+        else await tellOther(tx, a, m, 'mentoring.ended');
       });
     },
 

@@ -170,3 +170,47 @@ function End({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
     </div>
   );
 }
+
+/** A coordinator ends a relationship (a safety concern, a mentor leaving the program): both people are told. */
+export function CoordinatorEnd({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: ShowNotice }) {
+  const { t } = useTranslation();
+  const end = useEnd(m.id);
+  const locale = currentLocale();
+  const [reason, setReason] = useState<EndReason | ''>('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const names = { mentor: m.mentor.displayName, mentee: m.mentee.displayName };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!reason) {
+      setMissing(true);
+      document.getElementById('end-reason')?.focus();
+      return;
+    }
+    act(end, { reason, ...(note.trim() ? { note: note.trim() } : {}) }, () => onNotice({ tone: 'info', title: t('mentoring.lifecycle.endedByCoordinator', names) }));
+  };
+  return (
+    <section className="card" aria-labelledby="end-title">
+      <h2 id="end-title">{t('mentoring.lifecycle.endTitle')}</h2>
+      {end.isError && <Alert live tone="error" title={errorMessage(end.error, t)} />}
+      <form className="form" onSubmit={submit} noValidate aria-labelledby="end-title">
+        <p>{t('mentoring.lifecycle.endLeadCoordinator', names)}</p>
+        <RadioGroup<EndReason>
+          id="end-reason"
+          name="reason"
+          legend={t('mentoring.lifecycle.reason')}
+          error={missing && !reason ? t('mentoring.lifecycle.chooseReason') : undefined}
+          options={END_REASONS.map((r) => ({ value: r, label: capitalise(t(`mentoring.endReasons.${r}`), locale) }))}
+          value={reason as EndReason}
+          onChange={setReason}
+        />
+        <TextAreaField id="end-note" name="note" label={t('mentoring.lifecycle.endNoteBoth', names)} value={note} onChange={setNote} maxLength={mentoringLimits.messageMax} rows={3} />
+        <div className="actions">
+          <Button type="submit" variant="danger" pending={end.isPending}>
+            {t('mentoring.lifecycle.end')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -34,6 +34,8 @@ export function statusSentence(m: Mentorship, t: TFunction, locale: Locale): str
     if (role === 'observer') return t('mentoring.status.next.accepted.observer', vars);
     return t(mySignatureMissing(m) ? 'mentoring.status.next.accepted.signNow' : 'mentoring.status.next.accepted.waitOther', vars);
   }
+  // No thanks for the time together when it ended for safety: say where to turn instead.
+  if (m.status === 'ended' && m.endReason === 'safety_concern') return t(`mentoring.status.next.endedSafety.${role}`, vars);
   if (m.status === 'ended' && !m.endReason) return t(`mentoring.status.next.endedNoReason.${role}`, vars);
   return t(`mentoring.status.next.${m.status}.${role}`, vars);
 }

@@ -7,7 +7,8 @@ import { AgreementSection } from '../../features/mentoring/Agreement.tsx';
 import { type Mentorship, useMentorship } from '../../features/mentoring/api.ts';
 import { Concerns } from '../../features/mentoring/Concerns.tsx';
 import { ContactLog } from '../../features/mentoring/ContactLog.tsx';
-import { CancelAsk, Lifecycle } from '../../features/mentoring/Lifecycle.tsx';
+import { useMe } from '../../features/account/api.ts';
+import { CancelAsk, CoordinatorEnd, Lifecycle } from '../../features/mentoring/Lifecycle.tsx';
 import { type ShowNotice, useNotice } from '../../features/mentoring/Notice.tsx';
 import { RequestDetails } from '../../features/mentoring/RequestDetails.tsx';
 import { RespondToRequest } from '../../features/mentoring/RespondToRequest.tsx';
@@ -30,6 +31,7 @@ export function MentorshipPage() {
   const { id = '' } = useParams();
   const mentorship = useMentorship(id);
   const [notice, showNotice] = useNotice();
+  const isCoordinator = useMe().data?.roles.includes('coordinator') ?? false;
   if (mentorship.isPending) return <Loading />;
   if (mentorship.isError) return <Alert tone="error" title={errorMessage(mentorship.error, t)} />;
   const m = mentorship.data;
@@ -50,6 +52,7 @@ export function MentorshipPage() {
         {started && <AgreementSection mentorship={m} onNotice={showNotice} />}
         {(m.status === 'active' || m.status === 'paused' || m.status === 'ended') && <ContactLog mentorship={m} onNotice={showNotice} />}
         {open && m.myRole !== null && <Lifecycle mentorship={m} onNotice={showNotice} />}
+        {open && m.myRole === null && m.status !== 'requested' && isCoordinator && <CoordinatorEnd mentorship={m} onNotice={showNotice} />}
         {m.myRole === 'mentor' && started && <Concerns mentorship={m} onNotice={showNotice} />}
         <p className="card-links">
           {m.myRole === 'mentor' && <Link to="/mentoring/caseload">{t('mentoring.relationship.backCaseload')}</Link>}
@@ -77,7 +80,9 @@ function Now({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
       )}
       {m.note && m.myRole !== null && (
         <>
-          <p className="facts-label">{t(m.note.from === m.myRole ? 'mentoring.relationship.yourNote' : 'mentoring.relationship.theirNote', { name })}</p>
+          <p className="facts-label">
+            {t(m.note.from === m.myRole ? 'mentoring.relationship.yourNote' : m.note.from === 'coordinator' ? 'mentoring.relationship.coordinatorNote' : 'mentoring.relationship.theirNote', { name })}
+          </p>
           <blockquote className="their-words">{m.note.text}</blockquote>
         </>
       )}
