@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
-import { user } from '../accounts/tables.ts';
+import { createdAt, personRef, updatedAt } from '../accounts/columns.ts';
 
-const owner = () =>
-  uuid('user_id')
-    .notNull()
-    .references(() => user.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const owner = () => personRef('user_id');
 
 /** The member's recovery profile. Private unless shared; the time zone lives on the account. */
 export const recoveryProfile = pgTable('recovery_profile', {

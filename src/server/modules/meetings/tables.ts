@@ -16,14 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
-import { user } from '../accounts/tables.ts';
+import { byWhom, createdAt, personRef, updatedAt } from '../accounts/columns.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const userRef = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => user.id, { onDelete: 'cascade' });
 const emptyTextArray = sql`'{}'::text[]`;
 
 /** A support group: a fellowship's home group, a SMART meeting, a family group. Meetings belong to a group. */
@@ -62,7 +56,7 @@ export const groupMember = pgTable(
     groupId: uuid('group_id')
       .notNull()
       .references(() => supportGroup.id, { onDelete: 'cascade' }),
-    userId: userRef('user_id'),
+    userId: personRef('user_id'),
     role: text('role').notNull().default('member'),
     status: text('status').notNull().default('active'),
     createdAt: createdAt(),
@@ -162,7 +156,7 @@ export const meetingRsvp = pgTable(
       .notNull()
       .references(() => meeting.id, { onDelete: 'cascade' }),
     localDate: date('local_date', { mode: 'string' }).notNull(),
-    userId: userRef('user_id'),
+    userId: personRef('user_id'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.localDate, t.userId] }), index('meeting_rsvp_user_idx').on(t.userId, t.localDate)],
@@ -180,10 +174,10 @@ export const meetingAttendance = pgTable(
       .notNull()
       .references(() => meeting.id, { onDelete: 'cascade' }),
     localDate: date('local_date', { mode: 'string' }).notNull(),
-    userId: userRef('user_id'),
+    userId: personRef('user_id'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     method: text('method').notNull(),
-    recordedBy: uuid('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+    recordedBy: byWhom('recorded_by'),
     recordedAt: createdAt(),
   },
   (t) => [
@@ -201,7 +195,7 @@ export const attendanceProof = pgTable(
   'attendance_proof',
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
-    userId: userRef('user_id'),
+    userId: personRef('user_id'),
     code: text('code').notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }).notNull(),
@@ -219,7 +213,7 @@ export const attendanceProof = pgTable(
 export const calendarToken = pgTable(
   'calendar_token',
   {
-    userId: userRef('user_id').primaryKey(),
+    userId: personRef('user_id').primaryKey(),
     token: text('token').notNull(),
     createdAt: createdAt(),
   },

@@ -2,21 +2,16 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AgreementTerms, AvailabilityWindow } from '../../../contracts/mentoring.ts';
 import { newId } from '../../db/ids.ts';
+import { byWhom, createdAt, personRef } from '../accounts/columns.ts';
 import { user } from '../accounts/tables.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const person = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => user.id, { onDelete: 'cascade' });
-const byWhom = (name: string) => uuid(name).references(() => user.id, { onDelete: 'set null' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A peer supporter's mentor profile: what they share, when and how they meet, how many people they can take. */
 export const mentorProfile = pgTable(
   'mentor_profile',
   {
-    userId: person('user_id').primaryKey(),
+    userId: personRef('user_id').primaryKey(),
     summary: text('summary').notNull().default(''),
     pathways: text('pathways').array().notNull(),
     languages: text('languages').array().notNull(),
@@ -50,7 +45,7 @@ export const menteeRequest = pgTable(
   'mentee_request',
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
-    menteeId: person('mentee_id'),
+    menteeId: personRef('mentee_id'),
     status: text('status').notNull().default('waiting'),
     pathways: text('pathways').array().notNull(),
     languages: text('languages').array().notNull(),
@@ -79,8 +74,8 @@ export const mentorship = pgTable(
   'mentorship',
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
-    mentorId: person('mentor_id'),
-    menteeId: person('mentee_id'),
+    mentorId: personRef('mentor_id'),
+    menteeId: personRef('mentee_id'),
     requestId: uuid('request_id').references(() => menteeRequest.id, { onDelete: 'set null' }),
     status: text('status').notNull().default('active'),
     origin: text('origin').notNull().default('mentee'),
@@ -137,7 +132,7 @@ export const mentoringContact = pgTable(
     mentorshipId: uuid('mentorship_id')
       .notNull()
       .references(() => mentorship.id, { onDelete: 'cascade' }),
-    mentorId: person('mentor_id'),
+    mentorId: personRef('mentor_id'),
     date: date('date').notNull(),
     durationMinutes: smallint('duration_minutes').notNull(),
     mode: text('mode').notNull(),
@@ -157,7 +152,7 @@ export const contactFeedback = pgTable(
     contactId: uuid('contact_id')
       .primaryKey()
       .references(() => mentoringContact.id, { onDelete: 'cascade' }),
-    mentorId: person('mentor_id'),
+    mentorId: personRef('mentor_id'),
     rating: smallint('rating').notNull(),
     comment: text('comment'),
     signed: boolean('signed').notNull().default(false),
@@ -172,7 +167,7 @@ export const mentoringConcern = pgTable(
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
     mentorshipId: uuid('mentorship_id').references(() => mentorship.id, { onDelete: 'set null' }),
-    mentorId: person('mentor_id'),
+    mentorId: personRef('mentor_id'),
     menteeId: uuid('mentee_id').references(() => user.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     note: text('note').notNull(),

@@ -1,21 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
-import { user } from '../accounts/tables.ts';
+import { byWhom, createdAt, personRef } from '../accounts/columns.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const person = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => user.id, { onDelete: 'cascade' });
-const byWhom = (name: string) => uuid(name).references(() => user.id, { onDelete: 'set null' });
 
 /**
  * Certification of a peer supporter or professional to take crisis shifts, set by coordinators. Kept apart from
  * roles: a role says what someone does in the community, certification that they were trained for crises.
  */
 export const responder = pgTable('responder', {
-  userId: person('user_id').primaryKey(),
+  userId: personRef('user_id').primaryKey(),
   certified: boolean('certified').notNull().default(false),
   updatedBy: byWhom('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,7 +20,7 @@ export const onCallShift = pgTable(
   'on_call_shift',
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
-    userId: person('user_id'),
+    userId: personRef('user_id'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     position: integer('position').notNull().default(0),
@@ -45,7 +39,7 @@ export const escalation = pgTable(
   'escalation',
   {
     id: uuid('id').primaryKey().$defaultFn(newId),
-    memberId: person('member_id'),
+    memberId: personRef('member_id'),
     source: text('source').notNull(),
     sourceId: uuid('source_id'),
     sosKind: text('sos_kind'),
@@ -81,7 +75,7 @@ export const escalationNotification = pgTable(
     escalationId: uuid('escalation_id')
       .notNull()
       .references(() => escalation.id, { onDelete: 'cascade' }),
-    userId: person('user_id'),
+    userId: personRef('user_id'),
     reason: text('reason').notNull(),
     notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -113,7 +107,7 @@ export const escalationAction = pgTable(
  * not reach strangers). Absent row: nothing shared.
  */
 export const crisisSharing = pgTable('crisis_sharing', {
-  userId: person('user_id').primaryKey(),
+  userId: personRef('user_id').primaryKey(),
   safetyPlan: boolean('safety_plan').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
