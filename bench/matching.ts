@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SolverInput, type SolverResult, solveAssignment } from '../src/server/modules/mentoring/solver.ts';
+import { seededNext } from '../src/cli/demo/random.ts';
 
 export const MATCHING_TARGETS = { solveSeconds: 10 };
 const RUNS = 3;
@@ -33,22 +34,12 @@ export interface MatchingResults {
   cases: MatchingCase[];
 }
 
-/** A small deterministic generator (mulberry32), so every run builds the same instances. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A program: mentors differ in how often they are a candidate (some fit many mentees) and in a general fit;
  * a score is half that fit and half how well this pair suits each other, to 4 decimals (so ties happen).
  */
 export function generateProgram(settings: { mentees: number; mentors: number; perMentee: number; capacity: [number, number]; seed: number }): SolverInput {
-  const next = random(settings.seed);
+  const next = seededNext(settings.seed);
   const [lo, hi] = settings.capacity;
   const mentors = Array.from({ length: settings.mentors }, (_, j) => ({ id: `mentor-${j}`, capacity: lo + Math.floor(next() * (hi - lo + 1)) }));
   const fit = Float64Array.from({ length: settings.mentors }, () => next());

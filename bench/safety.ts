@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assess, type Locale } from '../src/server/modules/safety/detector.ts';
+import { seededNext } from '../src/cli/demo/random.ts';
 
 export const SAFETY_TARGETS = { textsPerSecond: 20_000, worstMs: 50 };
 
@@ -18,16 +19,6 @@ export interface SafetyResults {
 const evalSet = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures/safety/eval.jsonl');
 const MEGABYTE = 1_000_000;
 
-/** A small deterministic generator (mulberry32), so every run shuffles the corpus the same way. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function corpus(copies: number): Array<{ text: string; locale: Locale }> {
   const rows = fs
     .readFileSync(evalSet, 'utf8')
@@ -35,7 +26,7 @@ function corpus(copies: number): Array<{ text: string; locale: Locale }> {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as { text: string; locale: Locale });
   const all = Array.from({ length: copies }, () => rows).flat();
-  const next = random(2026);
+  const next = seededNext(2026);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [all[i], all[j]] = [all[j]!, all[i]!];
@@ -44,7 +35,7 @@ function corpus(copies: number): Array<{ text: string; locale: Locale }> {
 }
 
 function adversarialInputs(): Array<[string, string]> {
-  const next = random(7);
+  const next = seededNext(7);
   return [
     ['one letter ("a" × 1,000,000)', 'a'.repeat(MEGABYTE)],
     ['"kill " repeated', 'kill '.repeat(MEGABYTE / 5)],

@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random source (mulberry32), so the same seed builds the same demo community on every run.
- * Only for made-up demo data: never for secrets (the demo password comes from node:crypto).
+ * A seeded pseudo-random source (mulberry32), so the same seed builds the same demo community (or benchmark and
+ * test instance) on every run. Only for made-up data: never for secrets (the demo password comes from node:crypto).
  */
 export class SeededRandom {
   private state: number;
@@ -42,4 +42,10 @@ export class SeededRandom {
     }
     return entries[entries.length - 1]![0];
   }
+}
+
+/** The same source as a plain function, for code that only draws floats in [0, 1). */
+export function seededNext(seed: number): () => number {
+  const source = new SeededRandom(seed);
+  return () => source.next();
 }

@@ -1,19 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseSolverInput, SCORE_STEP, type SolverInput, type SolverResult, solveAssignment } from './solver.ts';
-
-/** mulberry32: seeded, so a failing instance can be rebuilt from its seed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededNext } from '../../../cli/demo/random.ts';
 
 /** A random sparse instance; `score` draws each edge's score. */
 function instance(seed: number, size: { mentees: number; mentors: number; density: number; maxCapacity: number }, score: (next: () => number) => number): SolverInput {
-  const next = random(seed);
+  const next = seededNext(seed);
   const mentors = Array.from({ length: size.mentors }, (_, j) => ({ id: `m${j}`, capacity: Math.floor(next() * (size.maxCapacity + 1)) }));
   const mentees = Array.from({ length: size.mentees }, (_, i) => ({ id: `p${i}` }));
   const edges: SolverInput['edges'] = [];
@@ -96,7 +87,7 @@ describe('solveAssignment is optimal', () => {
   test('equals exhaustive search on 300 small instances (ties, negative scores, capacities 0-3)', () => {
     let greedyWrong = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed * 7919);
+      const next = seededNext(seed * 7919);
       const size = { mentees: 2 + Math.floor(next() * 6), mentors: 1 + Math.floor(next() * 4), density: 0.2 + next() * 0.6, maxCapacity: 3 };
       const input = instance(seed, size, seed % 3 === 0 ? (n) => n() * 4 - 2 : tiedScore);
       const result = solveAssignment(input);
