@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { END_REASONS, mentoringLimits } from '../../../contracts/mentoring.ts';
@@ -92,13 +92,9 @@ function PauseResume({ mentorship: m, onNotice }: { mentorship: Mentorship; onNo
 function End({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: ShowNotice }) {
   const { t } = useTranslation();
   const end = useEnd(m.id);
-  const [reason, setReason] = useState<EndReason | ''>('');
-  const [note, setNote] = useState('');
   const [rematch, setRematch] = useState(false);
-  const [missing, setMissing] = useState(false);
   const [oneTap, setOneTap] = useState(false);
   const mentee = m.myRole === 'mentee';
-  const locale = currentLocale();
   const name = mentee ? m.mentor.displayName : m.mentee.displayName;
   const done = (again: boolean) =>
     onNotice({
@@ -112,17 +108,6 @@ function End({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
         <p>{t('mentoring.lifecycle.endedBody')}</p>
       ),
     });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason) {
-      setMissing(true);
-      document.getElementById('end-reason')?.focus();
-      return;
-    }
-    const again = mentee && rematch;
-    setOneTap(false);
-    act(end, { reason, ...(note.trim() ? { note: note.trim() } : {}), rematch: again }, () => done(again));
-  };
   return (
     <div className="end-step">
       <h3 id="end-title">{t('mentoring.lifecycle.endTitle')}</h3>
@@ -143,30 +128,28 @@ function End({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
           </Button>
         </div>
       )}
-      <form className="form" onSubmit={submit} noValidate aria-labelledby="end-title">
-        <p>{t(mentee ? 'mentoring.lifecycle.endLeadMentee' : 'mentoring.lifecycle.endLeadMentor', { name })}</p>
-        <RadioGroup<EndReason>
-          id="end-reason"
-          name="reason"
-          legend={t('mentoring.lifecycle.reason')}
-          error={missing && !reason ? t('mentoring.lifecycle.chooseReason') : undefined}
-          options={END_REASONS.map((r) => ({ value: r, label: capitalise(t(`mentoring.endReasons.${r}`), locale), hint: t(`mentoring.endReasonHints.${r}`) }))}
-          value={reason as EndReason}
-          onChange={setReason}
-        />
-        <TextAreaField id="end-note" name="note" label={t('mentoring.lifecycle.endNote', { name })} value={note} onChange={setNote} maxLength={mentoringLimits.messageMax} rows={3} />
-        {mentee && <Checkbox id="end-rematch" name="rematch" checked={rematch} onChange={setRematch} label={t('mentoring.lifecycle.rematchBox')} hint={t('mentoring.lifecycle.rematchBoxHint')} />}
-        {reason === 'safety_concern' && (
-          <Alert tone="info" title={t('mentoring.lifecycle.safetyTitle')}>
-            <p>{t(mentee ? 'mentoring.lifecycle.safetyMentee' : 'mentoring.lifecycle.safetyMentor', { name })}</p>
-          </Alert>
+      <EndForm
+        lead={t(mentee ? 'mentoring.lifecycle.endLeadMentee' : 'mentoring.lifecycle.endLeadMentor', { name })}
+        noteLabel={t('mentoring.lifecycle.endNote', { name })}
+        withHints
+        pending={end.isPending && !oneTap}
+        onEnd={(reason, note) => {
+          const again = mentee && rematch;
+          setOneTap(false);
+          act(end, { reason, ...(note ? { note } : {}), rematch: again }, () => done(again));
+        }}
+      >
+        {(reason) => (
+          <>
+            {mentee && <Checkbox id="end-rematch" name="rematch" checked={rematch} onChange={setRematch} label={t('mentoring.lifecycle.rematchBox')} hint={t('mentoring.lifecycle.rematchBoxHint')} />}
+            {reason === 'safety_concern' && (
+              <Alert tone="info" title={t('mentoring.lifecycle.safetyTitle')}>
+                <p>{t(mentee ? 'mentoring.lifecycle.safetyMentee' : 'mentoring.lifecycle.safetyMentor', { name })}</p>
+              </Alert>
+            )}
+          </>
         )}
-        <div className="actions">
-          <Button type="submit" variant="danger" pending={end.isPending && !oneTap}>
-            {t('mentoring.lifecycle.end')}
-          </Button>
-        </div>
-      </form>
+      </EndForm>
     </div>
   );
 }
@@ -175,11 +158,37 @@ function End({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
 export function CoordinatorEnd({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: ShowNotice }) {
   const { t } = useTranslation();
   const end = useEnd(m.id);
+  const names = { mentor: m.mentor.displayName, mentee: m.mentee.displayName };
+  return (
+    <section className="card" aria-labelledby="end-title">
+      <h2 id="end-title">{t('mentoring.lifecycle.endTitle')}</h2>
+      {end.isError && <Alert live tone="error" title={errorMessage(end.error, t)} />}
+      <EndForm
+        lead={t('mentoring.lifecycle.endLeadCoordinator', names)}
+        noteLabel={t('mentoring.lifecycle.endNoteBoth', names)}
+        pending={end.isPending}
+        onEnd={(reason, note) => act(end, { reason, ...(note ? { note } : {}) }, () => onNotice({ tone: 'info', title: t('mentoring.lifecycle.endedByCoordinator', names) }))}
+      />
+    </section>
+  );
+}
+
+/** What every way of ending shares: a reason (required, focused when missing), a note, and the button. */
+function EndForm(props: {
+  lead: string;
+  noteLabel: string;
+  /** Explain each reason under it (for the two people; a coordinator knows them). */
+  withHints?: boolean;
+  pending: boolean;
+  onEnd: (reason: EndReason, note: string | undefined) => void;
+  /** Anything between the note and the button, given the reason chosen so far. */
+  children?: (reason: EndReason | '') => ReactNode;
+}) {
+  const { t } = useTranslation();
   const locale = currentLocale();
   const [reason, setReason] = useState<EndReason | ''>('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const names = { mentor: m.mentor.displayName, mentee: m.mentee.displayName };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!reason) {
@@ -187,30 +196,31 @@ export function CoordinatorEnd({ mentorship: m, onNotice }: { mentorship: Mentor
       document.getElementById('end-reason')?.focus();
       return;
     }
-    act(end, { reason, ...(note.trim() ? { note: note.trim() } : {}) }, () => onNotice({ tone: 'info', title: t('mentoring.lifecycle.endedByCoordinator', names) }));
+    props.onEnd(reason, note.trim() || undefined);
   };
   return (
-    <section className="card" aria-labelledby="end-title">
-      <h2 id="end-title">{t('mentoring.lifecycle.endTitle')}</h2>
-      {end.isError && <Alert live tone="error" title={errorMessage(end.error, t)} />}
-      <form className="form" onSubmit={submit} noValidate aria-labelledby="end-title">
-        <p>{t('mentoring.lifecycle.endLeadCoordinator', names)}</p>
-        <RadioGroup<EndReason>
-          id="end-reason"
-          name="reason"
-          legend={t('mentoring.lifecycle.reason')}
-          error={missing && !reason ? t('mentoring.lifecycle.chooseReason') : undefined}
-          options={END_REASONS.map((r) => ({ value: r, label: capitalise(t(`mentoring.endReasons.${r}`), locale) }))}
-          value={reason as EndReason}
-          onChange={setReason}
-        />
-        <TextAreaField id="end-note" name="note" label={t('mentoring.lifecycle.endNoteBoth', names)} value={note} onChange={setNote} maxLength={mentoringLimits.messageMax} rows={3} />
-        <div className="actions">
-          <Button type="submit" variant="danger" pending={end.isPending}>
-            {t('mentoring.lifecycle.end')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="end-title">
+      <p>{props.lead}</p>
+      <RadioGroup<EndReason>
+        id="end-reason"
+        name="reason"
+        legend={t('mentoring.lifecycle.reason')}
+        error={missing && !reason ? t('mentoring.lifecycle.chooseReason') : undefined}
+        options={END_REASONS.map((r) => ({
+          value: r,
+          label: capitalise(t(`mentoring.endReasons.${r}`), locale),
+          ...(props.withHints ? { hint: t(`mentoring.endReasonHints.${r}`) } : {}),
+        }))}
+        value={reason as EndReason}
+        onChange={setReason}
+      />
+      <TextAreaField id="end-note" name="note" label={props.noteLabel} value={note} onChange={setNote} maxLength={mentoringLimits.messageMax} rows={3} />
+      {props.children?.(reason)}
+      <div className="actions">
+        <Button type="submit" variant="danger" pending={props.pending}>
+          {t('mentoring.lifecycle.end')}
+        </Button>
+      </div>
+    </form>
   );
 }
