@@ -43,8 +43,6 @@ const alreadyOpen = () => new AppError('conflict', 'mentoringAlreadyOpen');
 const requestFirst = () => new AppError('conflict', 'mentoringRequestFirst');
 const mentorFull = () => new AppError('conflict', 'mentoringMentorFull');
 
-/** Why an introduction was not sent: a hard constraint's code, or one of these. */
-
 /**
  * Matching: suggestions for one mentee, a mentee asking a mentor, the program-wide proposal and the coordinators'
  * introductions. Every path checks the pair with matching.ts's one `violations`, the last time under the mentor's
