@@ -4,7 +4,7 @@ export const LOCALES = ['en', 'es'] as const;
 export const locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof locale>;
 
-export const ROLES = ['member', 'peer_supporter', 'facilitator', 'professional', 'coordinator'] as const;
+export const ROLES = ['member', 'peer_supporter', 'facilitator', 'professional', 'moderator', 'coordinator'] as const;
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;
 

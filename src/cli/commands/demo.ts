@@ -11,6 +11,7 @@ const ROLE_LABELS: Record<Role, [one: string, many: string]> = {
   peer_supporter: ['peer supporter', 'peer supporters'],
   facilitator: ['facilitator', 'facilitators'],
   professional: ['professional', 'professionals'],
+  moderator: ['moderator', 'moderators'],
   coordinator: ['coordinator', 'coordinators'],
 };
 

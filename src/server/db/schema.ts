@@ -9,3 +9,4 @@ export * from '../events/tables.ts';
 export * from '../modules/meetings/tables.ts';
 export * from '../modules/safety/tables.ts';
 export * from '../modules/notifications/tables.ts';
+export * from '../modules/community/tables.ts';

@@ -53,6 +53,13 @@ function MemberHome({ me }: { me: Me }) {
         <section key={role} className="card" aria-labelledby={`home-${role}`}>
           <h2 id={`home-${role}`}>{t(`home.${role}.title`)}</h2>
           <p>{t(`home.${role}.body`)}</p>
+          {role === 'moderator' && (
+            <p>
+              <Link to="/community/moderation" className="button button--secondary">
+                {t('home.moderator.action')}
+              </Link>
+            </p>
+          )}
           {role === 'coordinator' && (
             <p>
               <Link to="/admin" className="button button--secondary">
