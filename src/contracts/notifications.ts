@@ -20,6 +20,12 @@ export const NOTIFICATION_KINDS = [
   'mentoring.ended',
   'mentoring.contact_logged',
   'mentoring.concern_opened',
+  /** Community: subject is the post (mentioned in, replied to, approved after review). */
+  'community.mentioned',
+  'community.replied',
+  'community.approved',
+  /** Community: subject is the moderation action; the notice says why in plain words. */
+  'community.moderated',
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKind>;

@@ -128,6 +128,59 @@ export const messages = {
     en: 'This mentor has just filled their last place. Choose another from your suggestions.',
     es: 'Esta persona mentora acaba de ocupar su última plaza. Elige otra de tus sugerencias.',
   },
+  // ── Community forum ──
+  communityGuidelinesRequired: {
+    en: 'Please read and accept the community guidelines before your first post.',
+    es: 'Lee y acepta las normas de la comunidad antes de tu primera publicación.',
+  },
+  communityGuidelinesVersion: {
+    en: 'The guidelines have changed. Please read the current version and accept it.',
+    es: 'Las normas cambiaron. Lee la versión actual y acéptala.',
+  },
+  communitySuspended: {
+    en: 'Your posting is paused for now. Your notices say why and until when.',
+    es: 'Por ahora no puedes publicar. Tus avisos explican por qué y hasta cuándo.',
+  },
+  communityBanned: {
+    en: 'You can no longer post in the community. Your notices say why.',
+    es: 'Ya no puedes publicar en la comunidad. Tus avisos explican por qué.',
+  },
+  communityTopicLocked: {
+    en: 'This topic is closed to new replies.',
+    es: 'Este tema está cerrado a nuevas respuestas.',
+  },
+  communityPostAccess: {
+    en: 'Only some people can post in this category.',
+    es: 'Solo algunas personas pueden publicar en esta categoría.',
+  },
+  communityOwnPost: {
+    en: 'That is your own post.',
+    es: 'Esa es tu propia publicación.',
+  },
+  communityAlreadyReported: {
+    en: 'You have already reported this. Moderators will look at it.',
+    es: 'Ya lo denunciaste. Las personas moderadoras lo revisarán.',
+  },
+  communityNotHeld: {
+    en: 'This post is not waiting for review any more.',
+    es: 'Esta publicación ya no está esperando revisión.',
+  },
+  communityCannotActOnSelf: {
+    en: 'Another moderator needs to handle this one.',
+    es: 'Otra persona moderadora tiene que encargarse de esto.',
+  },
+  communityCannotActOnCoordinator: {
+    en: 'Coordinators cannot be suspended or banned from here.',
+    es: 'Desde aquí no se puede suspender ni expulsar a la coordinación.',
+  },
+  communityReasonRequired: {
+    en: 'Tell the author why, in plain words.',
+    es: 'Explica el motivo a la persona autora, con palabras sencillas.',
+  },
+  tooManyLinks: { en: 'New members can share only a few links in one post for now.', es: 'Por ahora, los miembros nuevos pueden compartir pocos enlaces por publicación.' },
+  tooManyImages: { en: 'New members cannot add images yet.', es: 'Los miembros nuevos aún no pueden añadir imágenes.' },
+  tooManyMentions: { en: 'Mention fewer people in one post.', es: 'Menciona a menos personas en una publicación.' },
+  categorySlugTaken: { en: 'That address is already used by another category.', es: 'Esa dirección ya la usa otra categoría.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
