@@ -101,6 +101,30 @@ export const router = createBrowserRouter([
           { path: 'mentoring/concerns', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-concerns.tsx')).MentoringConcernsPage }) },
           { path: 'mentoring/feedback', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-feedback.tsx')).MentoringFeedbackPage }) },
           { path: 'mentoring/settings', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-settings.tsx')).MentoringSettingsPage }) },
+          { path: 'community', lazy: async () => ({ Component: (await import('./routes/admin/community-categories.tsx')).CommunityCategoriesPage }) },
+          { path: 'community/rules', lazy: async () => ({ Component: (await import('./routes/admin/community-rules.tsx')).CommunityRulesPage }) },
+        ],
+      },
+      // The forum: public categories are readable without an account; writing and moderating need one.
+      {
+        path: 'community',
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/community/index.tsx')).CommunityIndexPage }) },
+          { path: 'c/:slug', lazy: async () => ({ Component: (await import('./routes/community/category.tsx')).CategoryPage }) },
+          { path: 't/:id', lazy: async () => ({ Component: (await import('./routes/community/topic.tsx')).TopicPage }) },
+          { path: 'p/:id', lazy: async () => ({ Component: (await import('./routes/community/post-link.tsx')).PostLinkPage }) },
+          { path: 'search', lazy: async () => ({ Component: (await import('./routes/community/search.tsx')).CommunitySearchPage }) },
+          { path: 'guidelines', lazy: async () => ({ Component: (await import('./routes/community/guidelines.tsx')).GuidelinesPage }) },
+          { path: 'new', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/community/new-topic.tsx')).NewTopicPage }) }] },
+          { path: 'notices', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/community/notices.tsx')).NoticesPage }) }] },
+          {
+            path: 'moderation',
+            element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./routes/community/moderation/queue.tsx')).ModerationQueuePage }) },
+              { path: 'people/:id', lazy: async () => ({ Component: (await import('./routes/community/moderation/person.tsx')).ModerationPersonPage }) },
+            ],
+          },
         ],
       },
       // Finding a meeting and reading about it or its group needs no account; changing anything does.

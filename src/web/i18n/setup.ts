@@ -4,6 +4,10 @@ import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contracts/common.ts';
 import en from './en.json';
 import es from './es.json';
+import communityEn from './community-en.json';
+import communityEs from './community-es.json';
+import communityModEn from './community-mod-en.json';
+import communityModEs from './community-mod-es.json';
 import mentoringAdminEn from './mentoring-admin-en.json';
 import mentoringAdminEs from './mentoring-admin-es.json';
 import mentoringEn from './mentoring-en.json';
@@ -24,8 +28,8 @@ void i18n
   .init({
     // Larger features keep their words in their own files, under one top-level key each.
     resources: {
-      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn } },
-      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs } },
+      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn, community: communityEn, communityMod: communityModEn } },
+      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs, community: communityEs, communityMod: communityModEs } },
     },
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: true,

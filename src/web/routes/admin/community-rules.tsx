@@ -1,0 +1,4 @@
+// Placeholder until the community pages land (issue 6); replaced by the page itself.
+export function CommunityRulesPage() {
+  return null;
+}
