@@ -19,7 +19,7 @@ CREATE TABLE "forum_category" (
 CREATE TABLE "forum_guidelines_acceptance" (
 	"user_id" uuid NOT NULL,
 	"version" integer NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"accepted_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "forum_guidelines_acceptance_user_id_version_pk" PRIMARY KEY("user_id","version")
 );
 --> statement-breakpoint
@@ -133,7 +133,7 @@ CREATE TABLE "forum_topic_read" (
 	"user_id" uuid NOT NULL,
 	"topic_id" uuid NOT NULL,
 	"last_read_number" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "forum_topic_read_user_id_topic_id_pk" PRIMARY KEY("user_id","topic_id")
 );
 --> statement-breakpoint

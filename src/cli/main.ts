@@ -74,7 +74,7 @@ try {
     process.exit(1);
   }
   // Anything else is a bug or a broken environment: say so and fail, never exit 0.
-  process.stderr.write(`kindred: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`kindred: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n${err instanceof Error && err.cause instanceof Error ? `cause: ${err.cause.message}\n` : ""}`);
   process.exit(1);
 }
 

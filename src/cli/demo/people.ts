@@ -53,7 +53,7 @@ const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length
 /**
  * Who holds which roles, in the proportions of a recovery community organization: mostly members, about one in
  * eight a peer supporter, a few facilitators (two of them also peer supporters), a few professionals working with
- * the program (not members themselves), two coordinators.
+ * the program (not members themselves), two coordinators; the first facilitator moderates the forum.
  */
 export function rolePlan(count: number): Role[][] {
   const professionals = Math.max(1, Math.round(count / 18));
@@ -63,7 +63,10 @@ export function rolePlan(count: number): Role[][] {
     ['member', 'coordinator'],
     ['member', 'coordinator'],
     ...times(professionals, (): Role[] => ['professional']),
-    ...times(facilitators, (i): Role[] => (i < 2 ? ['member', 'facilitator', 'peer_supporter'] : ['member', 'facilitator'])),
+    // The first facilitator also moderates the forum (a capability coordinators grant).
+    ...times(facilitators, (i): Role[] =>
+      i === 0 ? ['member', 'facilitator', 'peer_supporter', 'moderator'] : i < 2 ? ['member', 'facilitator', 'peer_supporter'] : ['member', 'facilitator'],
+    ),
     // The last is a peer recovery specialist on staff rather than a member of the community.
     ...times(peerSupporters, (i): Role[] => (i === peerSupporters - 1 && i > 1 ? ['peer_supporter'] : ['member', 'peer_supporter'])),
   ];

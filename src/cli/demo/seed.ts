@@ -10,6 +10,7 @@ import { settingsRepo } from '../../server/modules/instance/repo.ts';
 import { groupMember, supportGroup } from '../../server/modules/meetings/tables.ts';
 import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
+import { seedCommunity } from './community.ts';
 import { seedJourneys } from './journey.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedMentoring } from './mentoring.ts';
@@ -38,7 +39,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring, seedCommunity];
 
 export interface DemoSummary {
   people: number;

@@ -172,7 +172,7 @@ export const forumGuidelinesAcceptance = pgTable(
   {
     userId: personRef('user_id'),
     version: integer('version').notNull(),
-    acceptedAt: createdAt(),
+    acceptedAt: at('accepted_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.version] })],
 );
@@ -186,7 +186,7 @@ export const forumTopicRead = pgTable(
       .notNull()
       .references(() => forumTopic.id, { onDelete: 'cascade' }),
     lastReadNumber: integer('last_read_number').notNull().default(0),
-    readAt: createdAt(),
+    readAt: at('read_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.topicId] })],
 );
