@@ -10,6 +10,9 @@ import sanitizeHtml from 'sanitize-html';
  */
 
 const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: true });
+// linkify-it 6 no longer links bare domains by default; spam is mostly "example.com" and "www.example.com", and the
+// trust limits must count them, so they become links (with the same rel and scheme rules as any other).
+md.linkify.set({ fuzzyLink: true }).tlds(['app', 'dev', 'xyz', 'online', 'site', 'shop', 'club', 'top', 'live', 'link', 'store', 'info', 'bio'], true);
 // Images become links to their source, so no reader's browser fetches anything from another site.
 md.renderer.rules.image = (tokens, idx) => {
   const token = tokens[idx]!;
@@ -19,13 +22,22 @@ md.renderer.rules.image = (tokens, idx) => {
 };
 
 /** Characters that hide text or reorder it: removed before anything reads the body. Joiners inside emoji stay. */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u180E]/g;
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]/g;
+/** Tag characters carry hidden text ("ASCII smuggling"); only a flag like 🏴󠁧󠁢󠁳󠁣󠁴󠁿 (black flag + tags + cancel tag) keeps them. */
+const TAGS = /(\u{1F3F4})?([\u{E0000}-\u{E007F}]+)/gu;
+const FLAG_TAGS = /^[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{2,6}\u{E007F}$/u;
 /** Runs of joiners (zero-width spam) shrink to one; a single joiner is how emoji like 👩‍👧 are built. */
 const JOINER_RUNS = /[\u200C\u200D]{2,}/g;
 
 /** The body as stored: invisible characters removed, line ends unified. */
 export function normalizeBody(body: string): string {
-  return body.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(JOINER_RUNS, '\u200D').trim();
+  return body
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\0/g, '')
+    .replace(INVISIBLE, '')
+    .replace(TAGS, (_, flag: string | undefined, tags: string) => (flag && FLAG_TAGS.test(tags) ? flag + tags : (flag ?? '')))
+    .replace(JOINER_RUNS, '\u200D')
+    .trim();
 }
 
 const MENTION = /(^|[^\p{L}\p{N}_@])@(?:\[([\p{L}\p{M}\p{N} ._'-]{1,40})\]|([\p{L}\p{M}\p{N}._'-]{1,40}))/gu;
@@ -93,14 +105,21 @@ export function countContent(body: string): { links: number; images: number; men
   return { links, images, mentions: extractMentions(text).length };
 }
 
+/** The only entities the sanitizer writes in text; decoded in one pass so "&amp;lt;" stays "&lt;". */
+const ENTITY_TEXT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
 /** Plain text of a post (for search snippets and the crisis detector): the rendered text without markup. */
 export function plainText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|li|h\d|blockquote|pre|tr)>/g, '\n').replace(/<br\s*\/?>/g, '\n'), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  const blocks = html
+    // markdown-it puts a new line after block tags; they are layout, not text (code keeps its own: its > are &gt;).
+    .replace(/>\n/g, '>')
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<\/(p|h\d|blockquote|pre|table|ul|ol)>/g, '\n\n')
+    .replace(/<\/(li|tr)>/g, '\n')
+    .replace(/<\/t[hd]>/g, ' ');
+  return sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITY_TEXT[name] ?? '')
+    .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
