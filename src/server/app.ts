@@ -34,6 +34,9 @@ import { crisisResourcesRoutes } from './modules/safety/crisis-resources-routes.
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { mentoringMatchingRoutes } from './modules/mentoring/matching-routes.ts';
 import { mentorshipRoutes } from './modules/mentoring/routes.ts';
+import { communitySearchRoutes } from './modules/community/search-routes.ts';
+import { communityRoutes } from './modules/community/routes.ts';
+import { communityModerationRoutes } from './modules/community/moderation-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -114,6 +117,9 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(notificationRoutes, { ctx: services.ctx });
   await app.register(mentoringMatchingRoutes, { ctx: services.ctx, jobs: deps.jobs });
   await app.register(mentorshipRoutes, { ctx: services.ctx });
+  await app.register(communitySearchRoutes, { ctx: services.ctx });
+  await app.register(communityRoutes, { ctx: services.ctx, jobs: deps.jobs });
+  await app.register(communityModerationRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

@@ -181,6 +181,10 @@ export const messages = {
   tooManyImages: { en: 'New members cannot add images yet.', es: 'Los miembros nuevos aún no pueden añadir imágenes.' },
   tooManyMentions: { en: 'Mention fewer people in one post.', es: 'Menciona a menos personas en una publicación.' },
   categorySlugTaken: { en: 'That address is already used by another category.', es: 'Esa dirección ya la usa otra categoría.' },
+  communityStillHeld: {
+    en: 'This post is waiting for review: approve it or hide it.',
+    es: 'Esta publicación espera revisión: apruébala u ocúltala.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ import { Link, NavLink } from 'react-router';
 import { useMe, useSignOut } from '../features/account/api.ts';
 import { useInstance } from '../features/instance/api.ts';
 import { MentoringNavLink, NotificationsNavLink } from '../features/mentoring/NavLinks.tsx';
+import { ModerationNavLink } from '../features/community/moderation/ModerationNavLink.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** Skip link, header with navigation and language, the main landmark, and a footer with where to find urgent help. */
@@ -92,11 +93,15 @@ function MainNav() {
             <li>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/community">{t('community.shell.nav')}</NavLink>
+            </li>
             {me.roles.some((r) => (RESPONDER_ROLES as readonly string[]).includes(r)) && (
               <li>
                 <NavLink to="/escalations">{t('safety.inbox.nav')}</NavLink>
               </li>
             )}
+            <ModerationNavLink me={me} />
             <NotificationsNavLink />
             <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
@@ -116,6 +121,9 @@ function MainNav() {
           <>
             <li>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/community">{t('community.shell.nav')}</NavLink>
             </li>
             <li>
               <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>

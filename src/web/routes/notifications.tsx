@@ -12,9 +12,12 @@ import { errorMessage } from '../lib/messages.ts';
 import { formatDateTime } from '../lib/time.ts';
 import '../styles/mentoring.css';
 
-/** Where each kind of news leads: the relationship it is about, or for coordinators the concerns to look at. */
+/** Where each kind of news leads: the relationship it is about, the community post or notice, or for coordinators the concerns to look at. */
 function linkFor(n: Notification, coordinator: boolean): string | null {
+  if (n.kind === 'community.moderated') return n.subjectId ? `/community/notices#notice-${n.subjectId}` : '/community/notices';
   if (!n.subjectId) return null;
+  // Mentioned, replied, approved: the post, which opens at its place in the topic.
+  if (n.kind.startsWith('community.')) return `/community/p/${n.subjectId}`;
   if (n.kind === 'mentoring.concern_opened') return coordinator ? '/admin/mentoring/concerns' : null;
   return `/mentorships/${n.subjectId}`;
 }
@@ -54,9 +57,10 @@ export function NotificationsPage() {
             ) : (
               <ul className="notifications">
                 {data.notifications.map((n) => {
-                  const kind = n.kind.replace('mentoring.', '');
+                  // Each domain words its own news: "mentoring.accepted" → mentoring.notifications.kinds.accepted.
+                  const [domain, kind] = n.kind.split('.') as [string, string];
                   // Without a name (the system acted, e.g. a request ran out of time) the sentence says what happened.
-                  const text = n.actor ? t(`mentoring.notifications.kinds.${kind}`, { name: n.actor.displayName }) : t(`mentoring.notifications.kindsNoActor.${kind}`);
+                  const text = n.actor ? t(`${domain}.notifications.kinds.${kind}`, { name: n.actor.displayName }) : t(`${domain}.notifications.kindsNoActor.${kind}`);
                   const to = linkFor(n, coordinator);
                   const unread = n.readAt === null;
                   return (

@@ -8,6 +8,7 @@ import { daysBetween, span } from './dates.ts';
 import { memberClock } from './member-clock.ts';
 import { milestonesThrough } from './milestones.ts';
 import { sobrietyRepo, type TrackRow } from './sobriety-repo.ts';
+import { celebrateMilestone } from '../community/celebrations.ts';
 
 type Summary = z.infer<typeof sobrietySummary>;
 
@@ -53,13 +54,17 @@ export function createSobrietyService(ctx: ServiceContext) {
   async function announceMilestones(userId: string, track: TrackRow, unseen: Array<{ key: string; on: string }>) {
     const periodId = track.periods.find((p) => p.endedOn === null)!.id;
     await db.transaction(async (tx) => {
-      for (const m of await sobrietyRepo.recordMilestones(tx, userId, periodId, unseen)) {
+      const recorded = await sobrietyRepo.recordMilestones(tx, userId, periodId, unseen);
+      for (const m of recorded) {
         await emit(tx, {
           type: 'journey.milestone_reached',
           userId,
           payload: { trackId: track.id, periodId, milestone: m.milestone, reachedOn: m.reachedOn, announce: track.announceMilestones === 'yes' },
         });
       }
+      // The forum celebrates the newest one only: a date entered long ago must not post a topic per past milestone.
+      const newest = recorded.at(-1);
+      if (newest && track.announceMilestones === 'yes') await celebrateMilestone(tx, { userId, milestone: newest.milestone, reachedOn: newest.reachedOn });
     });
   }
 

@@ -16,7 +16,18 @@ const OVERDOSE_CATEGORIES = new Set(['overdose', 'medical']);
  * screener's next question, a way to reach someone here, and word that the community has been told (when it was:
  * an instance may escalate emergencies only). The lines are the instance's own, in the member's language.
  */
-export function CrisisPanel({ crisis, ref }: { crisis: CrisisPayload; ref: Ref<HTMLHeadingElement> }) {
+/** `lead` and `emergencyLead` say what was saved (a check-in by default; a post in the community). */
+export function CrisisPanel({
+  crisis,
+  ref,
+  lead,
+  emergencyLead,
+}: {
+  crisis: CrisisPayload;
+  ref: Ref<HTMLHeadingElement>;
+  lead?: string;
+  emergencyLead?: string;
+}) {
   const { t } = useTranslation();
   const emergency = crisis.level === 'emergency';
   return (
@@ -24,7 +35,7 @@ export function CrisisPanel({ crisis, ref }: { crisis: CrisisPayload; ref: Ref<H
       <h2 id="crisis-title" ref={ref} tabIndex={-1}>
         {t('safety.crisis.title')}
       </h2>
-      <p>{t(emergency ? 'safety.crisis.emergencyLead' : 'safety.crisis.lead')}</p>
+      <p>{emergency ? (emergencyLead ?? t('safety.crisis.emergencyLead')) : (lead ?? t('safety.crisis.lead'))}</p>
       {crisis.categories.some((c) => OVERDOSE_CATEGORIES.has(c)) && <OverdoseSteps resources={crisis.resources} />}
       <section className="support-block" aria-labelledby="crisis-reach">
         <h3 id="crisis-reach">{t('safety.crisis.reachTitle')}</h3>

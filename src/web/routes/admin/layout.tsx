@@ -46,6 +46,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/mentoring">{t('mentoringAdmin.nav.admin')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/community">{t('communityMod.nav.label')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

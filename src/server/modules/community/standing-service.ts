@@ -1,0 +1,44 @@
+import type { Locale } from '../../../contracts/common.ts';
+import type { Standing } from '../../../contracts/community.ts';
+import { type Actor, authorize } from '../../access.ts';
+import { AppError } from '../../http/errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { GUIDELINES_VERSION, guidelinesFor } from './guidelines.ts';
+import { membersRepo } from './members-repo.ts';
+import { isModerator } from './policy.ts';
+import { progress, TRUST_LIMITS } from './trust.ts';
+
+/** The community guidelines and the reader's own standing: trust level, limits, what the next level asks for. */
+export function createStandingService(ctx: ServiceContext) {
+  const { db } = ctx;
+
+  return {
+    async guidelines(actor: Actor | null, locale: Locale) {
+      const text = guidelinesFor(locale);
+      return { ...text, acceptedVersion: actor ? await membersRepo.acceptedVersion(db, actor.userId) : null };
+    },
+
+    /** Recorded with the version read; an older version (the page was open while they changed) is a 409. */
+    async accept(actor: Actor | null, version: number) {
+      const a = authorize(actor);
+      if (version !== GUIDELINES_VERSION) throw new AppError('conflict', 'communityGuidelinesVersion');
+      await membersRepo.acceptGuidelines(db, a.userId, version);
+    },
+
+    async me(actor: Actor | null): Promise<Standing> {
+      const a = authorize(actor);
+      const [s, activity] = await Promise.all([membersRepo.standing(db, a.userId), membersRepo.activity(db, a.userId)]);
+      return {
+        trustLevel: s.trustLevel,
+        trustLocked: s.trustLocked,
+        limits: TRUST_LIMITS[isModerator(a) ? 3 : s.trustLevel],
+        postsToday: s.postsToday,
+        guidelinesAccepted: s.guidelinesAccepted,
+        suspendedUntil: s.suspendedUntil,
+        banned: s.banned,
+        isModerator: isModerator(a),
+        nextLevel: s.trustLocked ? null : progress(s.trustLevel, activity, new Date()),
+      };
+    },
+  };
+}
