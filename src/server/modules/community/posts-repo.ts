@@ -7,7 +7,7 @@ import { GUIDELINES_VERSION } from './guidelines.ts';
 import { type CategoryPlace, categoryColumns, isoOf } from './categories-repo.ts';
 import { isModerator } from './policy.ts';
 import { searchVector } from './search-vector.ts';
-import { listablePost, listableTopic, readableCategory } from './visibility.ts';
+import { listablePost, listableTopic, openableTopic, readableCategory } from './visibility.ts';
 
 export type PostStatus = 'visible' | 'held' | 'hidden' | 'deleted';
 
@@ -104,7 +104,7 @@ export const postsRepo = {
           exists (select 1 from forum_guidelines_acceptance g where g.user_id = ${actor.userId} and g.version = ${GUIDELINES_VERSION}) as "guidelinesAccepted"`
       : sql`false as banned, false as suspended, 0 as "trustLevel", false as "guidelinesAccepted"`;
     const res = await db.execute<TopicPageRow>(sql`
-      select ${topicColumns(actor)}, ${listableTopic(actor)} as listable, ${standing},
+      select ${topicColumns(actor)}, ${openableTopic(actor)} as listable, ${standing},
         (select row_to_json(x) from (select ${categoryColumns(actor)} from forum_category c where c.id = t.category_id) x) as category
       from forum_topic t
       left join "user" tu on tu.id = t.author_id
@@ -134,7 +134,7 @@ export const postsRepo = {
       join forum_category c on c.id = t.category_id
       left join "user" pu on pu.id = p.author_id
       cross join ${reactionsOf(actor)}
-      where p.id = ${postId} and ${readableCategory(actor)} and ${listableTopic(actor)} and ${listablePost(actor)}`);
+      where p.id = ${postId} and ${readableCategory(actor)} and ${openableTopic(actor)} and ${listablePost(actor)}`);
     return res.rows[0] ?? null;
   },
 

@@ -69,7 +69,8 @@ function replyBlockedBy(actor: Actor | null, page: NonNullable<Awaited<ReturnTyp
   if (page.banned) return 'banned';
   if (page.suspended) return 'suspended';
   if (!page.guidelinesAccepted) return 'guidelines';
-  if (page.lockedAt && !isModerator(actor)) return 'locked';
+  // A hidden topic stays readable to its author (to see why), closed like a locked one.
+  if ((page.lockedAt || page.status === 'hidden') && !isModerator(actor)) return 'locked';
   if (!canPostInCategory(actor, access(page.category), page.category.inGroup)) return 'post_access';
   return null;
 }
@@ -187,7 +188,7 @@ export function createPostsService(ctx: ServiceContext, deps: { jobs?: Jobs; log
     return presentPost(row, actor, row.topicLocked);
   }
 
-  /** The topic page's first query, checked: 404 unless the reader may read the category and list the topic. */
+  /** The topic page's first query, checked: 404 unless the reader may read the category and open the topic. */
   async function readableTopic(actor: Actor | null, topicId: string) {
     const page = await postsRepo.topicPage(db, actor, topicId);
     if (!page || !canRead(actor, page.category) || !page.listable) throw notFound();
@@ -254,7 +255,7 @@ export function createPostsService(ctx: ServiceContext, deps: { jobs?: Jobs; log
       const a = authorize(actor);
       const page = await readableTopic(a, topicId);
       const s = await membersRepo.standing(db, a.userId);
-      const { level, limits } = checkPosting(a, s, { locked: page.lockedAt !== null, postAccess: canPostInCategory(a, access(page.category), page.category.inGroup) });
+      const { level, limits } = checkPosting(a, s, { locked: page.lockedAt !== null || page.status === 'hidden', postAccess: canPostInCategory(a, access(page.category), page.category.inGroup) });
       checkContent(input.body, limits);
       if (input.replyToPostId && !(await postsRepo.replyTarget(db, a, topicId, input.replyToPostId))) throw validationFailed({ replyToPostId: 'notFound' });
       const locale = input.locale ?? page.category.locale;

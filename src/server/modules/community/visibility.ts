@@ -34,3 +34,13 @@ export function listableTopic(actor: Actor | null, t = 't'): SQL {
   if (!actor) return sql`${topic}.status = 'visible'`;
   return sql`(${topic}.status = 'visible' or (${topic}.status = 'held' and ${topic}.author_id = ${actor.userId}))`;
 }
+
+/**
+ * Topics this reader may open by link: what they may list, plus their own hidden topic (so its author reads the
+ * placeholder and the way to the notice that says why). Everyone else finds a hidden topic gone. `t`: forum_topic.
+ */
+export function openableTopic(actor: Actor | null, t = 't'): SQL {
+  const topic = sql.raw(t);
+  if (isModerator(actor) || !actor) return listableTopic(actor, t);
+  return sql`(${topic}.status = 'visible' or (${topic}.status in ('held', 'hidden') and ${topic}.author_id = ${actor.userId}))`;
+}
