@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { GUIDELINES_VERSION } from './guidelines.ts';
-import { nextLevel, type Activity, type TrustLevel } from './trust.ts';
+import { type Activity, nextLevel, SANCTIONS, type TrustLevel } from './trust.ts';
 
 /** A person's forum standing as the posting rules read it (defaults for someone who has never taken part). */
 export interface MemberStanding {
@@ -18,7 +18,7 @@ export interface MemberStanding {
 }
 
 /** Moderation that holds automatic promotion for 30 days (trust.ts). */
-const HOLDING_ACTIONS = sql`('warn', 'hide', 'suspend', 'ban')`;
+const HOLDING_ACTIONS = sql`(${sql.join(SANCTIONS.map((a) => sql`${a}`), sql`, `)})`;
 
 export const membersRepo = {
   async standing(db: Queryable, userId: string): Promise<MemberStanding> {

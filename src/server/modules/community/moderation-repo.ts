@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../access.ts';
 import { newId } from '../../db/ids.ts';
 import { isModerator } from './policy.ts';
+import { SANCTIONS } from './trust.ts';
 import { listableTopic, readableCategory } from './visibility.ts';
 
 /**
@@ -11,9 +12,7 @@ import { listableTopic, readableCategory } from './visibility.ts';
  * readableCategory; the services call the access gate first.
  */
 
-/** Actions that weigh against a person: counted as "prior actions" and, for 30 days, they hold automatic promotion. */
-export const SANCTIONS = ['warn', 'hide', 'suspend', 'ban'] as const;
-const sanctions = sql.raw(SANCTIONS.map((s) => `'${s}'`).join(', '));
+const sanctions = sql.join(SANCTIONS.map((a) => sql`${a}`), sql`, `);
 
 /** A post as moderators read it: everything, the real author included. */
 export type ModPostRow = {

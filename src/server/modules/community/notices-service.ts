@@ -1,15 +1,14 @@
 import type { z } from 'zod';
-import type { memberModeration, moderationNotice, revisionList, Standing } from '../../../contracts/community.ts';
+import type { memberModeration, moderationNotice, revisionList } from '../../../contracts/community.ts';
 import type { Role } from '../../../contracts/common.ts';
 import { type Actor, authorize } from '../../access.ts';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { membersRepo } from './members-repo.ts';
+import { standingOf } from './standing-service.ts';
 import { type ActionRow, iso, isoOrNull, moderationRepo } from './moderation-repo.ts';
 import { communityPolicy, isModerator } from './policy.ts';
 import { presentAuthor } from './presenters.ts';
-import { progress, TRUST_LIMITS } from './trust.ts';
 
 type Notice = z.infer<typeof moderationNotice>;
 
@@ -26,30 +25,11 @@ function presentNotice(row: ActionRow): Notice {
   };
 }
 
-/** A person's standing as moderators see it: the same facts the person reads about themselves. */
-async function standingOf(db: Queryable, userId: string, roles: string[]): Promise<Standing> {
-  const [s, activity] = await Promise.all([membersRepo.standing(db, userId), membersRepo.activity(db, userId)]);
-  const moderates = isModerator({ userId, sessionId: '', roles: new Set(roles as Role[]) });
-  return {
-    trustLevel: s.trustLevel,
-    trustLocked: s.trustLocked,
-    // As the person reads it on their own page: moderators post without the limits.
-    limits: TRUST_LIMITS[moderates ? 3 : s.trustLevel],
-    postsToday: s.postsToday,
-    guidelinesAccepted: s.guidelinesAccepted,
-    suspendedUntil: s.suspendedUntil,
-    banned: s.banned,
-    isModerator: moderates,
-    // A level a moderator set does not move by itself: nothing to work toward.
-    nextLevel: s.trustLocked ? null : progress(s.trustLevel, activity, new Date()),
-  };
-}
-
 /** The moderators' page about one person: standing and every action about them, with who acted and their notes. */
 export async function memberModerationView(db: Db, userId: string): Promise<z.infer<typeof memberModeration>> {
   const person = await moderationRepo.person(db, userId);
   if (!person) throw notFound();
-  const [standing, actions] = await Promise.all([standingOf(db, userId, person.roles), moderationRepo.actionsAbout(db, userId)]);
+  const [standing, actions] = await Promise.all([standingOf(db, userId, isModerator({ userId, sessionId: '', roles: new Set(person.roles as Role[]) })), moderationRepo.actionsAbout(db, userId)]);
   return {
     userId: person.id,
     displayName: person.name,

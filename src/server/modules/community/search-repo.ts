@@ -109,21 +109,26 @@ export const searchRepo = {
         select set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
                set_config('max_parallel_workers_per_gather', '0', true), ${matchesBound(q)} as matches`);
       const rare = (bound[0]?.matches ?? 0) <= rareMatches;
-      const readable = sql`p.status = any(${sql.param(f.statuses)}::text[]) and t.status = any(${sql.param(f.statuses)}::text[])
-        and t.category_id = any(${sql.param(f.categoryIds)}::uuid[])`;
+      const postShown = sql`p.status = any(${sql.param(f.statuses)}::text[])`;
+      const topicShown = sql`t.status = any(${sql.param(f.statuses)}::text[]) and t.category_id = any(${sql.param(f.categoryIds)}::uuid[])`;
+      const postColumns = sql`id, topic_id, number, author_id, anonymous, locale, created_at, search, status`;
       const columns = sql`p.id, p.topic_id, p.number, p.author_id, p.anonymous, p.locale, p.created_at, p.search, t.title, t.category_id`;
-      // Through the index: every match is read, the newest kept. Ordering by created_at keeps the planner off a
-      // backward walk of the primary key, which would read the whole table for a word rarer than it guessed.
+      // Through the index: every match is read and sorted newest first, then topics are looked up in that order until
+      // enough are readable (a lookup per match would read as many topic pages again). Ordering by created_at keeps the
+      // planner off a backward walk of the primary key, which would read the whole table for a word rarer than it guessed.
       const fromIndex = (when: SQL) => sql`
-        select ${columns} from forum_post p join forum_topic t on t.id = p.topic_id
-        where ${when} and p.search @@ (select q from query) and ${readable}
+        select ${columns}
+        from (select ${postColumns} from forum_post p where ${when} and p.search @@ (select q from query) and ${postShown}
+              order by p.created_at desc, p.id desc) p
+        join forum_topic t on t.id = p.topic_id
+        where ${topicShown}
         order by p.created_at desc, p.id desc limit ${candidates}`;
       const found = rare
         ? sql`candidates as (${fromIndex(sql`true`)})`
         : sql`recent as (
             select ${columns}
-            from (select * from forum_post order by id desc limit ${recentWindow}) p join forum_topic t on t.id = p.topic_id
-            where p.search @@ (select q from query) and ${readable}
+            from (select ${postColumns} from forum_post order by id desc limit ${recentWindow}) p join forum_topic t on t.id = p.topic_id
+            where p.search @@ (select q from query) and ${postShown} and ${topicShown}
             order by p.id desc limit ${candidates}
           ), older as (${fromIndex(sql`(select count(*) from recent) < ${candidates}`)}),
           candidates as (select * from recent where (select count(*) from recent) >= ${candidates} union all select * from older)`;

@@ -25,6 +25,9 @@ export const PROMOTION: Record<1 | 2, { days: number; topicsRead: number; posts:
   2: { days: 14, topicsRead: 30, posts: 5 },
 };
 
+/** Moderation that weighs against a person: counted as prior actions, and for 30 days it holds automatic promotion. */
+export const SANCTIONS = ['warn', 'hide', 'suspend', 'ban'] as const;
+
 export interface Activity {
   accountCreatedAt: Date;
   topicsRead: number;
