@@ -4,6 +4,7 @@ import type { Locale } from '../../contracts/common.ts';
 import type { Queryable } from '../../server/db/client.ts';
 import { newId } from '../../server/db/ids.ts';
 import { checkPost } from '../../server/modules/community/automod.ts';
+import { celebrateMilestone } from '../../server/modules/community/celebrations.ts';
 import { GUIDELINES_VERSION } from '../../server/modules/community/guidelines.ts';
 import { openQueueItem } from '../../server/modules/community/queue-repo.ts';
 import { renderPost } from '../../server/modules/community/render.ts';
@@ -227,7 +228,7 @@ export const seedCommunity: DemoStep = async ({ db, random, people }) => {
     return random.pick(pool.length ? pool : members);
   };
   const group = await stepStudyGroup(db);
-  const counts = { categories: 0, topics: 0, posts: 0, anonymous: 0, reactions: 0, queue: 0 };
+  const counts = { categories: 0, topics: 0, posts: 0, anonymous: 0, reactions: 0, queue: 0, celebrations: 0 };
 
   await db.transaction(async (tx) => {
     const categoryIds = new Map<string, string>();
@@ -334,6 +335,16 @@ export const seedCommunity: DemoStep = async ({ db, random, people }) => {
       await openQueueItem(tx, { postId: post.id, kind: 'needs_care', escalationId });
       counts.queue++;
     }
+    // Members who chose to celebrate: their latest milestone, if reached in the last three weeks, as the forum would post it.
+    const recent = await tx.execute<{ userId: string; milestone: string; reachedOn: string }>(sql`
+      select distinct on (m.user_id) m.user_id as "userId", m.milestone, m.reached_on::text as "reachedOn"
+      from milestone_reached m join sobriety_period p on p.id = m.period_id join sobriety_track t on t.id = p.track_id
+      where t.announce_milestones = 'yes' and m.reached_on >= current_date - 21
+      order by m.user_id, m.reached_on desc limit 4`);
+    for (const m of recent.rows) await celebrateMilestone(tx, m);
+    counts.celebrations = recent.rows.length;
+
+    counts.topics = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from forum_topic t where t.category_id in (${inList([...categoryIds.values()])})`)).rows[0]!.n;
     counts.posts = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from forum_post p join forum_topic t on t.id = p.topic_id where t.category_id in (${inList([...categoryIds.values()])})`)).rows[0]!.n;
 
     // Everyone who posted accepted the guidelines; their standing follows from how long they have been here.
@@ -355,6 +366,7 @@ export const seedCommunity: DemoStep = async ({ db, random, people }) => {
     'anonymous posts': counts.anonymous,
     reactions: counts.reactions,
     'moderation queue items': counts.queue,
+    'milestone celebrations': counts.celebrations,
   };
 };
 

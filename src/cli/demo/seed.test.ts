@@ -650,3 +650,57 @@ describe('kindred demo: mentoring', () => {
     expect(concerns.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('kindred demo: the community forum', () => {
+  const db = () => ctx.database.db;
+  const signIn = async (email: string) => new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email, password: summary.password })));
+  const signedIn = async (role: 'member' | 'moderator') => {
+    const sample = summary.samples.find((s) => s.role === role)!;
+    const [person] = await db().select({ id: user.id, name: user.name }).from(user).where(eq(user.email, sample.email));
+    return { ...person!, client: await signIn(sample.email) };
+  };
+
+  test('eight categories, topics in English and Spanish with replies and reactions, some anonymous', async () => {
+    expect(summary.created['forum categories']).toBe(8);
+    expect(summary.created['forum topics']).toBeGreaterThanOrEqual(14);
+    expect(summary.created['anonymous posts']).toBeGreaterThan(0);
+    expect(summary.created.reactions).toBeGreaterThan(20);
+    const locales = await db().execute<{ locale: string }>(sql`select distinct locale from forum_post`);
+    expect(locales.rows.map((r) => r.locale).sort()).toEqual(['en', 'es']);
+    // Nobody reacts to their own post.
+    const own = await db().execute(sql`select 1 from forum_reaction r join forum_post p on p.id = r.post_id where p.author_id = r.user_id`);
+    expect(own.rows).toHaveLength(0);
+  });
+
+  test('a member reads the forum without learning who posted anonymously; the group category stays with its group', async () => {
+    const me = await signedIn('member');
+    const categories = (await me.client.get('/api/v1/community/categories')).json().categories as { slug: string; readAccess: string }[];
+    const inGroup = (await db().execute(sql`select 1 from forum_category c join group_member m on m.group_id = c.group_id and m.user_id = ${me.id} and m.status = 'active'`)).rows.length > 0;
+    expect(categories.some((c) => c.readAccess === 'group')).toBe(inGroup);
+    const anonymous = await db().execute<{ topicId: string; authorId: string; name: string }>(sql`
+      select p.topic_id as "topicId", p.author_id as "authorId", u.name from forum_post p join "user" u on u.id = p.author_id
+      join forum_topic t on t.id = p.topic_id join forum_category c on c.id = t.category_id
+      where p.anonymous and p.status = 'visible' and c.read_access = 'members' and p.author_id <> ${me.id} limit 3`);
+    expect(anonymous.rows.length).toBeGreaterThan(0);
+    for (const row of anonymous.rows) {
+      const page = await me.client.get(`/api/v1/community/topics/${row.topicId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain(row.authorId);
+    }
+    // Signed out, only the public category is there.
+    const outside = (await new Client(ctx.app).get('/api/v1/community/categories')).json().categories as { readAccess: string }[];
+    expect(outside.map((c) => c.readAccess)).toEqual(['public']);
+  });
+
+  test('the moderation queue has something in each lane, needs care first', async () => {
+    const moderator = await signedIn('moderator');
+    const queue = (await moderator.client.get('/api/v1/community/moderation/queue')).json() as { items: { kinds: string[]; escalationId: string | null }[] };
+    expect(queue.items.length).toBe(4);
+    expect(queue.items[0]!.kinds).toContain('needs_care');
+    expect(queue.items[0]!.escalationId).not.toBeNull();
+    const kinds = queue.items.flatMap((i) => i.kinds);
+    expect(kinds).toEqual(expect.arrayContaining(['needs_care', 'held', 'reported']));
+    // The member cannot see it at all.
+    expect((await (await signedIn('member')).client.get('/api/v1/community/moderation/queue')).statusCode).toBe(404);
+  });
+});
