@@ -77,6 +77,33 @@ describe('topics and replies', () => {
     expect(topic).toEqual({ reply_count: 10, last_number: 11 });
   });
 
+  test('a page read before a reply, a reaction, an edit or a hide shows the change on the next read (the shared page is dropped)', async () => {
+    const topicId = (await startTopic(author, { body: 'Mornings too.' })).json().topicId as string;
+    const read = async () => (await reader.client.get(`/api/v1/community/topics/${topicId}`)).json();
+    const signedOut = async () => (await reader.client.as(undefined).get(`/api/v1/community/topics/${topicId}`)).json();
+    expect((await read()).posts).toHaveLength(1);
+    expect((await signedOut()).posts).toHaveLength(1);
+
+    const replyId = (await author.client.post(`/api/v1/community/topics/${topicId}/replies`, { body: 'Coffee on the porch helps.' })).json().post.id as string;
+    expect((await read()).posts).toHaveLength(2);
+    expect((await signedOut()).posts[1].html).toContain('Coffee on the porch');
+
+    expect((await reader.client.put(`/api/v1/community/posts/${replyId}/reactions/support`)).statusCode).toBe(200);
+    const mine = await read();
+    expect(mine.posts[1]).toMatchObject({ reactions: { support: 1 }, myReactions: ['support'] });
+    expect((await signedOut()).posts[1]).toMatchObject({ reactions: { support: 1 }, myReactions: [] });
+
+    expect((await author.client.patch(`/api/v1/community/posts/${replyId}`, { body: 'Tea on the porch helps.' })).statusCode).toBe(200);
+    expect((await signedOut()).posts[1].html).toContain('Tea on the porch');
+    // Its author reads their own text to edit it; nobody else gets the Markdown.
+    expect((await author.client.get(`/api/v1/community/topics/${topicId}`)).json().posts[1].body).toBe('Tea on the porch helps.');
+    expect((await read()).posts[1].body).toBeNull();
+
+    expect((await moderator.client.post(`/api/v1/community/moderation/posts/${replyId}/hide`, { reason: 'Testing the page.' })).statusCode).toBe(200);
+    expect((await signedOut()).posts[1]).toMatchObject({ status: 'hidden', html: '' });
+    expect((await read()).posts[1]).toMatchObject({ status: 'hidden', html: '' });
+  });
+
   test('a topic page pages by post number', async () => {
     const topicId = (await startTopic(author)).json().topicId;
     for (let i = 0; i < 3; i++) await reader.client.post(`/api/v1/community/topics/${topicId}/replies`, { body: `Reply ${i}` });

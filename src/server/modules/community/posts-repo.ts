@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { REACTIONS, type ReactionKind } from '../../../contracts/community.ts';
 import type { Actor } from '../../access.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { queryPrepared } from '../../db/prepared.ts';
 import { newId } from '../../db/ids.ts';
 import { GUIDELINES_VERSION } from './guidelines.ts';
 import { type CategoryPlace, categoryColumns, isoOf } from './categories-repo.ts';
@@ -42,6 +43,12 @@ export interface TopicPageRow extends TopicRow {
   suspended: boolean;
   guidelinesAccepted: boolean;
   trustLevel: number;
+  /** The reader's own reactions in this topic, as [post id, kind] pairs (the shared page carries only counts). */
+  myReactions: [string, ReactionKind][];
+  /** The reader has a post held for review here: the shared page does not show it, so the page is read for them. */
+  hasHeld: boolean;
+  /** The Markdown of the reader's own posts here, by id (to edit them; the shared page carries none). */
+  myBodies: Record<string, string>;
 }
 
 export interface PostRow {
@@ -95,6 +102,9 @@ const postColumns = (actor: Actor | null) => sql`
 /** The reader's own kinds, in the order the web shows them (aggregated unordered: a sort per post costs). */
 export const inOrder = (kinds: ReactionKind[]) => (kinds.length > 1 ? REACTIONS.filter((k) => kinds.includes(k)) : kinds);
 
+/** Notified with a topic's id whenever its posts or their reactions change, on any instance (drizzle/0011). */
+export const TOPIC_CHANNEL = 'kindred_forum_topics';
+
 export const postsRepo = {
   /** The topic page's first query: topic, category (with the reader's group membership), read marker, standing. */
   async topicPage(db: Queryable, actor: Actor | null, topicId: string): Promise<TopicPageRow | null> {
@@ -103,14 +113,23 @@ export const postsRepo = {
           coalesce(m.trust_level, 0)::int as "trustLevel",
           exists (select 1 from forum_guidelines_acceptance g where g.user_id = ${actor.userId} and g.version = ${GUIDELINES_VERSION}) as "guidelinesAccepted"`
       : sql`false as banned, false as suspended, 0 as "trustLevel", false as "guidelinesAccepted"`;
-    const res = await db.execute<TopicPageRow>(sql`
-      select ${topicColumns(actor)}, ${openableTopic(actor)} as listable, ${standing},
+    const mine = actor
+      ? sql`(select coalesce(json_agg(json_build_array(r.post_id, r.kind)), '[]'::json) from forum_reaction r
+            join forum_post rp on rp.id = r.post_id where r.user_id = ${actor.userId} and rp.topic_id = t.id) as "myReactions",
+          exists (select 1 from forum_post hp where hp.author_id = ${actor.userId} and hp.topic_id = t.id and hp.status = 'held') as "hasHeld",
+          (select coalesce(json_object_agg(op.id, op.body), '{}'::json) from forum_post op
+            where op.author_id = ${actor.userId} and op.topic_id = t.id and op.status in ('visible', 'held')) as "myBodies"`
+      : sql`'[]'::json as "myReactions", false as "hasHeld", '{}'::json as "myBodies"`;
+    const query = sql`
+      select ${topicColumns(actor)}, ${openableTopic(actor)} as listable, ${standing}, ${mine},
         (select row_to_json(x) from (select ${categoryColumns(actor)} from forum_category c where c.id = t.category_id) x) as category
       from forum_topic t
       left join "user" tu on tu.id = t.author_id
       ${actor ? sql`left join forum_member m on m.user_id = ${actor.userId}` : sql``}
-      where t.id = ${topicId}`);
-    return res.rows[0] ?? null;
+      where t.id = ${topicId}`;
+    // The hot path: planned once per connection (planning cost several times what running does).
+    if ('$client' in db) return (await queryPrepared<TopicPageRow>(db as Db, 'forum_topic_page', query))[0] ?? null;
+    return (await db.execute<TopicPageRow>(query)).rows[0] ?? null;
   },
 
   /** Posts of a topic after `after`, as the reader may list them; one more than `limit` tells whether there are more. */

@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import { communityLimits, type Post, type postEditBody, type replyBody, type TopicDetail, type topicBody, type topicEditBody, type topicQuery } from '../../../contracts/community.ts';
+import { communityLimits, type Post, type ReactionKind, type postEditBody, type replyBody, type TopicDetail, type topicBody, type topicEditBody, type topicQuery } from '../../../contracts/community.ts';
 import { type Actor, authorize } from '../../access.ts';
 import type { Queryable } from '../../db/client.ts';
 import { AppError, notFound, rateLimited, validationFailed } from '../../http/errors.ts';
+import { NotifiedCache } from '../../http/notified-cache.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, createCrisisAnswers, memberLocale, readOwnWords } from '../safety/crisis.ts';
@@ -13,7 +14,7 @@ import { categoriesRepo } from './categories-repo.ts';
 import { type MemberStanding, membersRepo } from './members-repo.ts';
 import { canPostInCategory, isModerator } from './policy.ts';
 import { announcePost, recordEdit } from './post-writes.ts';
-import { inOrder, type PostRow, postsRepo, type TopicRow } from './posts-repo.ts';
+import { inOrder, type PostRow, postsRepo, TOPIC_CHANNEL, type TopicPageRow, type TopicRow } from './posts-repo.ts';
 import { presentAuthor } from './presenters.ts';
 import { openQueueItem } from './queue-repo.ts';
 import { countContent, normalizeBody, plainText, renderPost } from './render.ts';
@@ -22,6 +23,10 @@ import { TRUST_LIMITS, type TrustLevel } from './trust.ts';
 
 const conflict = (key: 'communityBanned' | 'communitySuspended' | 'communityGuidelinesRequired' | 'communityTopicLocked' | 'communityPostAccess') =>
   new AppError('conflict', key);
+
+const jsonBytes = (value: unknown) => Buffer.from(JSON.stringify(value));
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
 
 /** A post as this reader may see it: hidden and deleted ones are placeholders without text, except to moderators. */
 export function presentPost(row: PostRow, actor: Actor | null, topicLocked: boolean): Post {
@@ -35,7 +40,8 @@ export function presentPost(row: PostRow, actor: Actor | null, topicLocked: bool
     kind: row.kind,
     author,
     html: gone ? '' : row.html,
-    body: gone ? null : row.body,
+    // The Markdown source is for editing: its author and moderators only.
+    body: gone || !(author.isMe || moderator) ? null : row.body,
     status: row.status,
     locale: row.locale,
     replyToPostId: row.replyToPostId,
@@ -106,6 +112,65 @@ export function createPostsService(ctx: ServiceContext, deps: { jobs?: Jobs; log
     return value;
   }
   const crisis = createCrisisAnswers(ctx, deps);
+
+  // A topic's posts as every member not involved in them reads them (counts, no one's own reactions, anonymous
+  // authors hidden), with each post's JSON as bytes (encoded once, not on every answer), kept per instance while the database says they are unchanged: triggers on
+  // posts and reactions notify TOPIC_CHANNEL with the topic's id (drizzle/0011). Author names may lag a rename by the
+  // entry's life.
+  const sharedPages = new NotifiedCache<{ rows: PostRow[]; json: Buffer[] }>(ctx.notifications, TOPIC_CHANNEL, { ttlMs: 30_000, maxEntries: 2_000 });
+
+  /**
+   * The posts the reader may list (one more than `limit` tells there are more), each as JSON bytes. Moderators, and authors
+   * with a post held here, read their own page; everyone else gets the shared page, and only the posts they wrote or
+   * reacted to are presented for them.
+   */
+  async function pageOfPosts(actor: Actor | null, page: TopicPageRow, after: number, limit: number): Promise<{ rows: PostRow[]; json: Buffer[] }> {
+    const locked = page.lockedAt !== null;
+    if (isModerator(actor) || page.hasHeld) {
+      const rows = await postsRepo.posts(db, actor, page.id, after, limit);
+      return { rows, json: rows.map((r) => jsonBytes(presentPost(r, actor, locked))) };
+    }
+    const key = `${page.id}:${after}:${limit}`;
+    let shared = sharedPages.get(key);
+    if (!shared) {
+      const epoch = sharedPages.begin();
+      const rows = await postsRepo.posts(db, null, page.id, after, limit);
+      // Presented for nobody in particular: the same for every reader who neither wrote nor reacted to the post.
+      shared = { rows, json: rows.map((r) => jsonBytes(presentPost(r, null, locked))) };
+      sharedPages.set(key, page.id, shared, epoch);
+    }
+    if (!actor) return shared;
+    const mine = new Map<string, ReactionKind[]>();
+    for (const [postId, kind] of page.myReactions) mine.set(postId, [...(mine.get(postId) ?? []), kind]);
+    const json = shared.rows.map((row, i) =>
+      row.authorId === actor.userId || mine.has(row.id)
+        ? jsonBytes(presentPost({ ...row, mine: mine.get(row.id) ?? [], body: page.myBodies[row.id] ?? null }, actor, locked))
+        : shared.json[i]!,
+    );
+    return { rows: shared.rows, json };
+  }
+
+  /** The topic page without its posts, and the posts as JSON (the route joins them without serializing twice). */
+  async function topicParts(actor: Actor | null, topicId: string, query: z.output<typeof topicQuery>) {
+    const page = await readableTopic(actor, topicId);
+    const { rows, json } = await pageOfPosts(actor, page, query.after ?? 0, query.limit);
+    const hasMore = rows.length > query.limit;
+    const count = hasMore ? query.limit : rows.length;
+    if (actor && count) {
+      // The end of the topic is read when the page reaches it, even if the last numbers are posts the reader cannot see.
+      const seen = hasMore ? rows[count - 1]!.number : page.lastNumber;
+      if (seen > (page.lastRead ?? 0) && (await membersRepo.markRead(db, actor.userId, topicId, seen))) await membersRepo.promote(db, actor.userId);
+    }
+    const blocked = replyBlockedBy(actor, page);
+    const head: Omit<TopicDetail, 'posts'> = {
+      topic: presentTopic(page, actor),
+      category: presentCategory({ ...page.category, ...(await categoryStats(page.categoryId)) }, actor, Boolean(actor) && !page.banned && !page.suspended),
+      hasMore,
+      canReply: blocked === null,
+      replyBlockedBy: blocked,
+    };
+    return { head, posts: json.slice(0, count) };
+  }
 
   /** Banned, suspended, guidelines: 409s with a plain message (the person knows where they are). */
   function checkStanding(s: MemberStanding, opts: { guidelines: boolean }) {
@@ -210,27 +275,19 @@ export function createPostsService(ctx: ServiceContext, deps: { jobs?: Jobs; log
       };
     },
 
-    /** The topic page: three queries (topic, posts, and the read marker only when it moves). */
+    /** The topic page: one query when the shared page is cached (the topic with the reader's parts), the read marker when it moves. */
     async topic(actor: Actor | null, topicId: string, query: z.output<typeof topicQuery>): Promise<TopicDetail> {
-      const page = await readableTopic(actor, topicId);
-      const rows = await postsRepo.posts(db, actor, topicId, query.after ?? 0, query.limit);
-      const hasMore = rows.length > query.limit;
-      const posts = hasMore ? rows.slice(0, query.limit) : rows;
-      if (actor && posts.length) {
-        // The end of the topic is read when the page reaches it, even if the last numbers are posts the reader cannot see.
-        const seen = hasMore ? posts.at(-1)!.number : page.lastNumber;
-        if (seen > (page.lastRead ?? 0) && (await membersRepo.markRead(db, actor.userId, topicId, seen))) await membersRepo.promote(db, actor.userId);
-      }
-      const blocked = replyBlockedBy(actor, page);
-      const locked = page.lockedAt !== null;
-      return {
-        topic: presentTopic(page, actor),
-        category: presentCategory({ ...page.category, ...(await categoryStats(page.categoryId)) }, actor, Boolean(actor) && !page.banned && !page.suspended),
-        posts: posts.map((p) => presentPost(p, actor, locked)),
-        hasMore,
-        canReply: blocked === null,
-        replyBlockedBy: blocked,
-      };
+      const { head, posts } = await topicParts(actor, topicId, query);
+      return { ...head, posts: posts.map((p) => JSON.parse(p.toString('utf8')) as Post) };
+    },
+
+    /** The same page as JSON bytes, for the route: the shared posts' bytes are reused as they are. */
+    async topicJson(actor: Actor | null, topicId: string, query: z.output<typeof topicQuery>): Promise<Buffer> {
+      const { head, posts } = await topicParts(actor, topicId, query);
+      const parts: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"posts":[`)];
+      posts.forEach((p, i) => parts.push(...(i ? [COMMA, p] : [p])));
+      parts.push(CLOSE);
+      return Buffer.concat(parts);
     },
 
     post: getPost,
