@@ -2,6 +2,7 @@ import type { JourneyLoad, QueryPlan } from './journey.ts';
 import { type MeetingsResults, meetingsSection } from './meetings.ts';
 import { type MatchingResults, matchingSection } from './matching.ts';
 import { type MentoringResults, renderMentoring } from './mentoring.ts';
+import { type CommunityResults, communitySection } from './community.ts';
 import { type SafetyResults, safetySection } from './safety.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
@@ -35,6 +36,7 @@ export interface BenchResults {
   journey: JourneyResults;
   meetings?: MeetingsResults;
   mentoring?: MentoringResults;
+  community?: CommunityResults;
   assignment?: MatchingResults;
   safety?: SafetyResults;
   firstStart: { startMs: number; stopMs: number };
@@ -178,6 +180,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...journeySection(r.journey),
     ...(r.meetings ? meetingsSection(r.meetings) : []),
     ...(r.mentoring ? ['', renderMentoring(r.mentoring)] : []),
+    ...(r.community ? communitySection(r.community) : []),
     ...(r.assignment ? matchingSection(r.assignment) : []),
     ...(r.safety ? safetySection(r.safety) : []),
   ].join('\n');

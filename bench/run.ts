@@ -12,6 +12,7 @@ import { explainJourneyQueries, loadJourneyData, prepareMeasuredMember } from '.
 import { measureMeetings } from './meetings.ts';
 import { measureAssignment } from './matching.ts';
 import { measureMentoring } from './mentoring.ts';
+import { communitySettings, measureCommunity } from './community.ts';
 import { measureDetector } from './safety.ts';
 import {
   createCoordinator,
@@ -131,6 +132,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   const journey = await measureJourney(instance, load);
   const meetings = await measureMeetings(instance.url, runningEmbeddedUrl(instance.dataDir)!, MEETINGS, progress);
   const mentoring = await measureMentoring(runningEmbeddedUrl(instance.dataDir)!, { mentors: 2000, mentees: 2000, requests: 1000 }, progress);
+  const community = await measureCommunity(instance, runningEmbeddedUrl(instance.dataDir)!, load, communitySettings(envInt), progress);
   const postgres = await postgresVersion(instance);
   await stop();
   // In the harness process, with the server stopped, so the one core it runs on is not shared with Kindred.
@@ -151,6 +153,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     journey,
     meetings,
     mentoring,
+    community,
     assignment,
     safety,
     firstStart,
