@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LOCALES, type Locale } from '../../../contracts/common.ts';
@@ -17,7 +17,7 @@ import { fieldFor, placeServerError } from '../../features/meetings/nested-form.
 import { type AdminCrisisResources, useAdminCrisisResources, useSaveCrisisResources } from '../../features/safety/api.ts';
 import { currentLocale } from '../../i18n/setup.ts';
 import { ApiError } from '../../lib/api.ts';
-import type { FormFeedback } from '../../lib/form.ts';
+import { useListFormFeedback } from '../../lib/list-form.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import '../../styles/safety.css';
 import { AdminPage } from './layout.tsx';
@@ -121,29 +121,7 @@ function Editor({ data, onSaved }: { data: AdminCrisisResources; onSaved: () => 
   const { t } = useTranslation();
   const save = useSaveCrisisResources(data.locale);
   const [rows, setRows] = useState<Row[]>(() => data.resources.map(toRow));
-  const [feedback, setFeedback] = useState<FormFeedback>({ summary: null, fields: {} });
-  const [attempt, setAttempt] = useState(0);
-  const [focus, setFocus] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  // After a failed save: the first field that needs a change, in page order, else the summary.
-  useEffect(() => {
-    if (attempt === 0) return;
-    const first = namesOf(rows).find((name) => feedback.fields[name]);
-    if (first) document.getElementById(fieldId(first))?.focus();
-    else summaryRef.current?.focus();
-  }, [attempt]);
-  // After adding, moving or removing a line: keep the keyboard's place.
-  useEffect(() => {
-    if (!focus) return;
-    document.getElementById(focus)?.focus();
-    setFocus(null);
-  }, [focus]);
-
-  const fail = (fields: Record<string, string>, summary: string) => {
-    setFeedback({ summary, fields });
-    setAttempt((n) => n + 1);
-  };
+  const { feedback, setFeedback, fail, setFocus, summaryRef } = useListFormFeedback(() => namesOf(rows), fieldId);
 
   const messageFor = (path: string, issue: z.core.$ZodIssue) => {
     const leaf = path.replace(/^resources\.\d+\./, '');

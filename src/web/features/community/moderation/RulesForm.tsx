@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { communityLimits, moderationSettings } from '../../../../contracts/community.ts';
@@ -8,7 +8,7 @@ import { Form } from '../../../components/Form.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { ApiError } from '../../../lib/api.ts';
-import type { FormFeedback } from '../../../lib/form.ts';
+import { useListFormFeedback } from '../../../lib/list-form.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { type ModerationSettings, useSaveModerationSettings } from '../moderation-api.ts';
 import { BUILT_IN_RULES } from './words.ts';
@@ -36,27 +36,7 @@ export function RulesForm({ current, onSaved }: { current: ModerationSettings; o
   const [rows, setRows] = useState<Row[]>(() => current.patterns.map((p) => ({ rowKey: nextRow++, ...p })));
   const [threshold, setThreshold] = useState(String(current.linkSpamThreshold));
   const [holdNewMembers, setHoldNewMembers] = useState(current.holdNewMembers);
-  const [feedback, setFeedback] = useState<FormFeedback>({ summary: null, fields: {} });
-  const [attempt, setAttempt] = useState(0);
-  const [focus, setFocus] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    const first = namesOf(rows).find((n) => feedback.fields[n]);
-    if (first) document.getElementById(fieldId(first))?.focus();
-    else summaryRef.current?.focus();
-  }, [attempt]);
-  useEffect(() => {
-    if (!focus) return;
-    document.getElementById(focus)?.focus();
-    setFocus(null);
-  }, [focus]);
-
-  const fail = (fields: Record<string, string>, summary: string) => {
-    setFeedback({ summary, fields });
-    setAttempt((n) => n + 1);
-  };
+  const { feedback, setFeedback, fail, setFocus, summaryRef } = useListFormFeedback(() => namesOf(rows), fieldId);
   const messageFor = (name: string, issue: z.core.$ZodIssue) => {
     const leaf = name.replace(/^patterns\.\d+\./, '');
     if (leaf === 'linkSpamThreshold') return t('communityMod.rules.errors.threshold');
