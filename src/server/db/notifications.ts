@@ -17,6 +17,7 @@ export class Notifications {
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private readonly resetHandlers = new Set<() => void>();
   private readonly barriers = new Map<string, () => void>();
+  private listening: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -37,7 +38,9 @@ export class Notifications {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      void this.client?.query(`listen ${pg.escapeIdentifier(channel)}`).catch(() => this.lost());
+      // One query at a time on the listening connection (several caches register their channels together).
+      const client = this.client;
+      if (client) this.listening = this.listening.then(() => client.query(`listen ${pg.escapeIdentifier(channel)}`)).then(() => undefined, () => this.lost(client));
     }
     set.add(handler);
   }
