@@ -25,7 +25,7 @@ import { iso, isoOrNull, type ModPostRow, moderationRepo, type QueueRow } from '
 import { memberModerationView } from './notices-service.ts';
 import { communityPolicy } from './policy.ts';
 import { announcePost, recordEdit } from './post-writes.ts';
-import { presentAuthor } from './presenters.ts';
+import { presentPost } from './posts-service.ts';
 import { moderationSettingsRepo } from './settings.ts';
 
 type QueueItem = z.infer<typeof queueItem>;
@@ -45,26 +45,12 @@ const moderate = (actor: Actor | null) => authorize(actor, communityPolicy.moder
 
 type Reactions = Map<string, { counts: Post['reactions']; mine: Post['myReactions'] }>;
 
-/** A post as moderators read it: the text of held, hidden and deleted posts too, and who wrote anonymous ones. */
+/** A post as moderators read it (the text of held, hidden and deleted posts too, and who wrote anonymous ones): the
+ * posts presenter, given a moderator, with the queue's row shape and reactions read for many posts at once. */
 export function presentModeratorPost(row: ModPostRow, viewer: Actor, reactions: Reactions): Post {
   const r = reactions.get(row.id);
-  return {
-    id: row.id,
-    topicId: row.topicId,
-    number: row.number,
-    kind: row.kind,
-    author: presentAuthor(row, viewer),
-    html: row.html,
-    body: row.body,
-    status: row.status,
-    locale: row.locale,
-    replyToPostId: row.replyToPostId,
-    reactions: r?.counts ?? { support: 0, me_too: 0, celebrate: 0, thanks: 0 },
-    myReactions: r?.mine ?? [],
-    createdAt: iso(row.createdAt),
-    editedAt: isoOrNull(row.editedAt),
-    canEdit: true,
-  };
+  const counts = r?.counts ?? { support: 0, me_too: 0, celebrate: 0, thanks: 0 };
+  return presentPost({ ...row, ...counts, mine: r?.mine ?? [], createdAt: iso(row.createdAt), editedAt: isoOrNull(row.editedAt) }, viewer, false);
 }
 
 async function reactionsFor(db: Queryable, postIds: string[], viewer: Actor): Promise<Reactions> {
