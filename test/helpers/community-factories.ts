@@ -3,7 +3,11 @@ import { newId } from '../../src/server/db/ids.ts';
 import { renderPost } from '../../src/server/modules/community/render.ts';
 import { searchVector } from '../../src/server/modules/community/search-vector.ts';
 import { forumCategory } from '../../src/server/modules/community/tables.ts';
+import { expect } from 'vitest';
+import type { Role } from '../../src/contracts/common.ts';
+import { GUIDELINES_VERSION } from '../../src/server/modules/community/guidelines.ts';
 import type { TestContext } from './app.ts';
+import { createUser } from './factories.ts';
 
 /**
  * Community rows written directly, for tests that need a forum to exist without going through the posting rules
@@ -65,4 +69,11 @@ export async function insertReply(
     insert into forum_post (id, topic_id, number, author_id, anonymous, body, html, locale, search, status)
     select ${postId}, ${opts.topicId}, n.last_number, ${opts.authorId}, ${opts.anonymous ?? false}, ${body}, ${renderPost(body)}, ${locale}, ${searchVector(locale, null, body)}, ${status} from n`);
   return { postId };
+}
+
+/** A signed-in person who has accepted the community guidelines, through the API, so they may post. */
+export async function createForumMember(ctx: TestContext, displayName: string, roles: Role[] = []) {
+  const person = await createUser(ctx, { displayName, roles });
+  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
+  return person;
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
-import { createCategory } from '../../../../test/helpers/community-factories.ts';
-import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { GUIDELINES_VERSION } from './guidelines.ts';
+import { createCategory, createForumMember } from '../../../../test/helpers/community-factories.ts';
+import type { TestUser } from '../../../../test/helpers/factories.ts';
 
 let ctx: TestContext;
 let hidden: TestUser;
@@ -12,11 +11,7 @@ let moderator: TestUser;
 let coordinator: TestUser;
 let categoryId: string;
 
-async function member(displayName: string, roles: ('moderator' | 'coordinator')[] = []) {
-  const person = await createUser(ctx, { displayName, roles });
-  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
-  return person;
-}
+const member = (displayName: string, roles: ('moderator' | 'coordinator')[] = []) => createForumMember(ctx, displayName, roles);
 
 beforeAll(async () => {
   ctx = await createTestApp();

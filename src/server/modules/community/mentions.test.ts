@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
-import { createCategory } from '../../../../test/helpers/community-factories.ts';
-import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { createCategory, createForumMember } from '../../../../test/helpers/community-factories.ts';
+import type { TestUser } from '../../../../test/helpers/factories.ts';
 import { addGroupMember, createGroup } from '../../../../test/helpers/meetings-factories.ts';
-import { GUIDELINES_VERSION } from './guidelines.ts';
 import { announcePost, recordEdit } from './post-writes.ts';
 import { moderationSettingsRepo } from './settings.ts';
 
@@ -13,11 +12,7 @@ let writer: TestUser;
 let lena: TestUser;
 let categoryId: string;
 
-async function member(displayName: string, roles: ('moderator' | 'coordinator')[] = []) {
-  const person = await createUser(ctx, { displayName, roles });
-  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
-  return person;
-}
+const member = (displayName: string, roles: ('moderator' | 'coordinator')[] = []) => createForumMember(ctx, displayName, roles);
 
 /** The community notifications a person has, as kind:subject. */
 async function inbox(person: TestUser) {

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
-import { createCategory } from '../../../../test/helpers/community-factories.ts';
-import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { createCategory, createForumMember } from '../../../../test/helpers/community-factories.ts';
+import type { TestUser } from '../../../../test/helpers/factories.ts';
 import { createResponder, escalationRow, putOnCall } from '../../../../test/helpers/safety-factories.ts';
-import { GUIDELINES_VERSION } from './guidelines.ts';
 import { moderationSettingsRepo } from './settings.ts';
 
 let ctx: TestContext;
@@ -13,11 +12,7 @@ let categoryId: string;
 
 const EMERGENCY = "I don't want to be alive anymore, I have the pills ready";
 
-async function member(displayName: string) {
-  const person = await createUser(ctx, { displayName });
-  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
-  return person;
-}
+const member = (displayName: string, roles: ('moderator' | 'coordinator')[] = []) => createForumMember(ctx, displayName, roles);
 const queueItem = async (postId: string) =>
   (await ctx.database.db.execute<{ kinds: string[]; escalation_id: string | null; status: string }>(sql`select kinds, escalation_id, status from forum_queue_item where post_id = ${postId}`)).rows;
 const escalationsFor = async (sourceId: string) =>

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { Client } from '../../../../test/helpers/client.ts';
-import { createCategory } from '../../../../test/helpers/community-factories.ts';
+import { createCategory, createForumMember } from '../../../../test/helpers/community-factories.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { topicDetail } from '../../../contracts/community.ts';
 import { GUIDELINES_VERSION } from './guidelines.ts';
@@ -15,11 +15,7 @@ let moderator: TestUser;
 let categoryId: string;
 
 /** A member who has accepted the guidelines, as everyone who posts has. */
-async function member(displayName: string, roles: ('moderator' | 'coordinator')[] = []) {
-  const person = await createUser(ctx, { displayName, roles });
-  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
-  return person;
-}
+const member = (displayName: string, roles: ('moderator' | 'coordinator')[] = []) => createForumMember(ctx, displayName, roles);
 
 const rows = async (query: ReturnType<typeof sql>) => (await ctx.database.db.execute(query)).rows as Record<string, unknown>[];
 const count = async (table: string) => Number((await rows(sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n);

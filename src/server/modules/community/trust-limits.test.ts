@@ -1,19 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
-import { createCategory, insertReply, insertTopic } from '../../../../test/helpers/community-factories.ts';
-import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { GUIDELINES_VERSION } from './guidelines.ts';
+import { createCategory, insertReply, insertTopic, createForumMember } from '../../../../test/helpers/community-factories.ts';
+import type { TestUser } from '../../../../test/helpers/factories.ts';
 import { TRUST_LIMITS } from './trust.ts';
 
 let ctx: TestContext;
 let categoryId: string;
 
-async function member(displayName: string, roles: ('moderator' | 'coordinator')[] = []) {
-  const person = await createUser(ctx, { displayName, roles });
-  expect((await person.client.post('/api/v1/community/guidelines/accept', { version: GUIDELINES_VERSION })).statusCode).toBe(204);
-  return person;
-}
+const member = (displayName: string, roles: ('moderator' | 'coordinator')[] = []) => createForumMember(ctx, displayName, roles);
 const posts = async (person: TestUser) => Number((await ctx.database.db.execute<{ n: number }>(sql`select count(*)::int as n from forum_post where author_id = ${person.id}`)).rows[0]!.n);
 const startTopic = (person: TestUser, body = 'Checking in today.', headers?: Record<string, string>) =>
   person.client.post('/api/v1/community/topics', { categoryId, title: 'Daily check-in', body }, headers);
