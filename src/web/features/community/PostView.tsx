@@ -1,3 +1,4 @@
+import { PostHtml } from './PostHtml.tsx';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -112,10 +113,7 @@ export function PostView({ post, topic, signedIn, moderator, timeZone, onQuote, 
           }}
         />
       ) : (
-        // The one place a post's text is shown: `html` comes only from the server's Markdown renderer, which turns
-        // raw HTML into text and passes the result through an allow-list sanitizer (no scripts, event handlers or
-        // styles; links limited to http(s), mailto and tel). Client-side text is never rendered as HTML.
-        <div className="post-body" lang={post.locale} dangerouslySetInnerHTML={{ __html: post.html }} />
+        <PostHtml className="post-body" html={post.html} lang={post.locale} />
       )}
       {editNotice && (
         <Alert tone={editNotice === 'saved' ? 'success' : 'warning'} title={t(`community.post.${EDIT_WORDS[editNotice]}`)} ref={noticeRef} />

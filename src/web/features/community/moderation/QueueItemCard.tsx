@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../../contracts/accounts.ts';
 import type { QueueItem } from '../moderation-api.ts';
-import { PostHtml } from './PostHtml.tsx';
+import { PostHtml } from '../PostHtml.tsx';
 import { QueueActions, ResolvedActions } from './QueueActions.tsx';
 import { useModWords } from './words.ts';
 
@@ -38,7 +38,7 @@ export function QueueItemCard({ item, me, announce }: { item: QueueItem; me: Me;
         {item.post.editedAt && <> · {t('communityMod.queue.edited')}</>}
       </p>
       <AuthorLine item={item} />
-      <PostHtml html={item.post.html} lang={item.post.locale} />
+      <PostHtml className="mod-post-text" html={item.post.html} lang={item.post.locale} />
       <p>
         <Link to={`/community/t/${item.topic.id}#post-${item.post.number}`} aria-describedby={headingId}>
           {t('communityMod.queue.openInTopic')}
@@ -148,7 +148,7 @@ function Context({ item }: { item: QueueItem }) {
                 #{p.number} · {p.author.anonymous ? t('communityMod.queue.postedAnonymouslyBy', { name }) : name} · <time dateTime={p.createdAt}>{w.when(p.createdAt)}</time>
                 {p.status !== 'visible' && <> · {t(`communityMod.postStatus.${p.status}`)}</>}
               </p>
-              <PostHtml html={p.html} lang={p.locale} />
+              <PostHtml className="mod-post-text" html={p.html} lang={p.locale} />
             </li>
           );
         })}

@@ -4,6 +4,6 @@
  * no scripts, no event handlers, no styles but table alignment, links limited to http(s), mailto and tel). The API
  * never returns anything else as a post's text, so it is shown as HTML here and nowhere is client text rendered so.
  */
-export function PostHtml({ html, lang }: { html: string; /** The post's own language, for screen readers. */ lang: string }) {
-  return <div className="mod-post-text" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
+export function PostHtml({ html, lang, className }: { html: string; /** The post's own language, for screen readers. */ lang: string; className: string }) {
+  return <div className={className} lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
 }
