@@ -8,3 +8,4 @@ export * from './meetings.ts';
 export * from './safety.ts';
 export * from './mentoring.ts';
 export * from './notifications.ts';
+export * from './resources.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
+import { copingLibraryStrategy } from './resources.ts';
 
 /** The member's own space: recovery profile, sobriety dates, check-ins, goals, toolbox, safety plan, sharing. */
 
@@ -159,7 +160,13 @@ export const savedCheckIn = z
     checkIn,
     streak: z.object({ current: z.number().int(), longest: z.number().int() }),
     /** Present when the check-in shows risk: the screen shows the toolbox, safety plan and reach-out actions at once. */
-    risk: z.object({ reasons: z.array(z.enum(RISK_REASONS)) }).nullable(),
+    risk: z
+      .object({
+        reasons: z.array(z.enum(RISK_REASONS)),
+        /** Popular library strategies for these reasons, in the member's language, not yet in their toolbox (docs/resources.md). */
+        suggestions: z.array(copingLibraryStrategy).optional(),
+      })
+      .nullable(),
     /** Present when the detector reads the member's words as urgent or emergency: crisis lines, the next question. */
     crisis: crisisPayload.nullable(),
   })

@@ -26,6 +26,14 @@ export const NOTIFICATION_KINDS = [
   'community.approved',
   /** Community: subject is the moderation action; the notice says why in plain words. */
   'community.moderated',
+  /** Resources: subject is the directory entry (a tip on it, or the member's suggestion, was approved). */
+  'resources.tip_approved',
+  'resources.suggestion_approved',
+  /** Resources: subject is the library strategy the member wrote. */
+  'resources.strategy_approved',
+  /** Resources: the member's mentor (the actor) sent them a directory entry (subject) or a strategy (subject). */
+  'resources.resource_shared',
+  'resources.strategy_shared',
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKind>;

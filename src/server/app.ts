@@ -37,6 +37,10 @@ import { mentorshipRoutes } from './modules/mentoring/routes.ts';
 import { communitySearchRoutes } from './modules/community/search-routes.ts';
 import { communityRoutes } from './modules/community/routes.ts';
 import { communityModerationRoutes } from './modules/community/moderation-routes.ts';
+import { resourcesRoutes } from './modules/resources/routes.ts';
+import { resourceReviewRoutes } from './modules/resources/review-routes.ts';
+import { copingLibraryRoutes } from './modules/resources/library-routes.ts';
+import { resourceTransferRoutes } from './modules/resources/transfer-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -120,6 +124,10 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(communitySearchRoutes, { ctx: services.ctx });
   await app.register(communityRoutes, { ctx: services.ctx, jobs: deps.jobs });
   await app.register(communityModerationRoutes, { ctx: services.ctx });
+  await app.register(resourcesRoutes, { ctx: services.ctx });
+  await app.register(resourceReviewRoutes, { ctx: services.ctx });
+  await app.register(copingLibraryRoutes, { ctx: services.ctx });
+  await app.register(resourceTransferRoutes, { ctx: services.ctx });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

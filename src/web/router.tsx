@@ -103,6 +103,7 @@ export const router = createBrowserRouter([
           { path: 'mentoring/settings', lazy: async () => ({ Component: (await import('./routes/admin/mentoring-settings.tsx')).MentoringSettingsPage }) },
           { path: 'community', lazy: async () => ({ Component: (await import('./routes/admin/community-categories.tsx')).CommunityCategoriesPage }) },
           { path: 'community/rules', lazy: async () => ({ Component: (await import('./routes/admin/community-rules.tsx')).CommunityRulesPage }) },
+          { path: 'resources', lazy: async () => ({ Component: (await import('./routes/admin/resources.tsx')).ResourcesAdminPage }) },
         ],
       },
       // The forum: public categories are readable without an account; writing and moderating need one.
@@ -125,6 +126,19 @@ export const router = createBrowserRouter([
               { path: 'people/:id', lazy: async () => ({ Component: (await import('./routes/community/moderation/person.tsx')).ModerationPersonPage }) },
             ],
           },
+        ],
+      },
+      // Resources: public directory entries and the coping library are readable without an account (docs/resources.md).
+      {
+        path: 'resources',
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/resources/index.tsx')).ResourcesPage }) },
+          { path: 'suggest', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/resources/suggest.tsx')).SuggestResourcePage }) }] },
+          { path: 'review', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/resources/review.tsx')).ResourceReviewPage }) }] },
+          { path: 'strategies', lazy: async () => ({ Component: (await import('./routes/resources/strategies.tsx')).StrategiesPage }) },
+          { path: 'strategies/new', element: <RequireSignedIn><Outlet /></RequireSignedIn>, children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/resources/new-strategy.tsx')).NewStrategyPage }) }] },
+          { path: 'strategies/:id', lazy: async () => ({ Component: (await import('./routes/resources/strategy.tsx')).StrategyPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/resources/entry.tsx')).ResourcePage }) },
         ],
       },
       // Finding a meeting and reading about it or its group needs no account; changing anything does.

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { seedStarterContent } from '../modules/resources/starter.ts';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
@@ -11,7 +12,7 @@ const MIGRATION_LOCK = 7_318_001;
 
 /**
  * Applies the committed drizzle-kit migrations. An advisory lock serialises instances that start together, so
- * two servers booting at once never run the same migration twice.
+ * two servers booting at once never run the same migration twice. Starter content follows, under the same lock.
  */
 export async function runMigrations(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -19,6 +20,8 @@ export async function runMigrations(url: string): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder });
+    // Content every fresh instance starts with (the resource directory's national entries, coping strategies).
+    await seedStarterContent(drizzle(client));
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();

@@ -10,3 +10,4 @@ export * from '../modules/meetings/tables.ts';
 export * from '../modules/safety/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/community/tables.ts';
+export * from '../modules/resources/tables.ts';

@@ -185,6 +185,8 @@ export const messages = {
     en: 'This post is waiting for review: approve it or hide it.',
     es: 'Esta publicación espera revisión: apruébala u ocúltala.',
   },
+  // ── Resources directory ──
+  // ── Coping strategies library ──
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -96,6 +96,9 @@ function MainNav() {
             <li>
               <NavLink to="/community">{t('community.shell.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/resources">{t('resources.nav')}</NavLink>
+            </li>
             {me.roles.some((r) => (RESPONDER_ROLES as readonly string[]).includes(r)) && (
               <li>
                 <NavLink to="/escalations">{t('safety.inbox.nav')}</NavLink>
@@ -124,6 +127,9 @@ function MainNav() {
             </li>
             <li>
               <NavLink to="/community">{t('community.shell.nav')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/resources">{t('resources.nav')}</NavLink>
             </li>
             <li>
               <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>

@@ -12,6 +12,10 @@ import mentoringAdminEn from './mentoring-admin-en.json';
 import mentoringAdminEs from './mentoring-admin-es.json';
 import mentoringEn from './mentoring-en.json';
 import mentoringEs from './mentoring-es.json';
+import copingEn from './coping-en.json';
+import copingEs from './coping-es.json';
+import resourcesEn from './resources-en.json';
+import resourcesEs from './resources-es.json';
 
 /** Where a signed-out person's language choice is remembered on this device. */
 export const LOCALE_STORAGE_KEY = 'kindred.locale';
@@ -28,8 +32,8 @@ void i18n
   .init({
     // Larger features keep their words in their own files, under one top-level key each.
     resources: {
-      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn, community: communityEn, communityMod: communityModEn } },
-      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs, community: communityEs, communityMod: communityModEs } },
+      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn, community: communityEn, communityMod: communityModEn, resources: resourcesEn, coping: copingEn } },
+      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs, community: communityEs, communityMod: communityModEs, resources: resourcesEs, coping: copingEs } },
     },
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: true,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
 import { createdAt, personRef, updatedAt } from '../accounts/columns.ts';
+import { copingLibraryStrategy } from '../resources/tables.ts';
 
 const owner = () => personRef('user_id');
 
@@ -147,10 +148,12 @@ export const copingStrategy = pgTable(
     title: text('title').notNull(),
     steps: text('steps').array().notNull().default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
+    /** Saved from the shared library (docs/resources.md): the library shows it as saved; null when written here. */
+    libraryStrategyId: uuid('library_strategy_id').references(() => copingLibraryStrategy.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('coping_strategy_user_idx').on(t.userId, t.position)],
+  (t) => [index('coping_strategy_user_idx').on(t.userId, t.position), uniqueIndex('coping_strategy_library_once').on(t.userId, t.libraryStrategyId)],
 );
 
 /** The safety plan, one per member, with the standard sections (see src/contracts/journey.ts). */

@@ -49,6 +49,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/community">{t('communityMod.nav.label')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/resources">{t('resources.nav')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Page.tsx';
+
+/** Placeholder: being built. */
+export function SuggestResourcePage() {
+  const { t } = useTranslation();
+  return <Page title={t('resources.title')}>{null}</Page>;
+}
