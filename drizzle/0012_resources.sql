@@ -112,7 +112,7 @@ CREATE INDEX "coping_library_helped_user_idx" ON "coping_library_helped" USING b
 CREATE UNIQUE INDEX "coping_library_key" ON "coping_library_strategy" USING btree ("key","locale");--> statement-breakpoint
 CREATE INDEX "coping_library_status_idx" ON "coping_library_strategy" USING btree ("status","locale");--> statement-breakpoint
 CREATE INDEX "coping_library_when_idx" ON "coping_library_strategy" USING gin ("when_helps");--> statement-breakpoint
-CREATE INDEX "resource_search_idx" ON "resource" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "resource_search_idx" ON "resource" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "resource_category_idx" ON "resource" USING btree ("status","category");--> statement-breakpoint
 CREATE INDEX "resource_location_idx" ON "resource" USING btree ("latitude","longitude");--> statement-breakpoint
 CREATE UNIQUE INDEX "resource_external_id" ON "resource" USING btree ("external_id");--> statement-breakpoint

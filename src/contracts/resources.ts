@@ -248,6 +248,8 @@ export const resourceSearchQuery = z.strictObject({
   radiusKm: z.coerce.number().min(1).max(resourceLimits.radiusKmMax).default(resourceLimits.radiusKmDefault),
   openNow: flag.optional(),
   cost: z.enum(RESOURCE_COSTS).optional(),
+  /** Coordinators only (anyone else: 404): list archived entries instead of published ones. */
+  status: z.enum(['published', 'archived']).optional(),
   page: z.coerce.number().int().min(1).max(500).default(1),
   pageSize: z.coerce.number().int().min(1).max(resourceLimits.pageSizeMax).default(resourceLimits.pageSize),
 });

@@ -186,7 +186,23 @@ export const messages = {
     es: 'Esta publicación espera revisión: apruébala u ocúltala.',
   },
   // ── Resources directory ──
+  resourceNameRequired: { en: 'Give the resource a name', es: 'Ponle un nombre al recurso' },
+  resourcePhoneInvalid: { en: 'Enter a phone number that can be dialled', es: 'Escribe un número de teléfono que se pueda marcar' },
+  resourceWebsiteInvalid: { en: 'Enter a web address, such as https://example.org', es: 'Escribe una dirección web, como https://example.org' },
+  resourceWebsiteScheme: { en: 'Use an http or https address', es: 'Usa una dirección http o https' },
+  resourceWebsiteCredentials: { en: 'Leave the user name and password out of the address', es: 'Quita el usuario y la contraseña de la dirección' },
+  resourceHoursOpensAtMidnight: { en: 'A period cannot open at 24:00', es: 'Un horario no puede abrir a las 24:00' },
+  resourceHoursSameTime: { en: 'A period must close at another time than it opens', es: 'Un horario debe cerrar a otra hora que la de apertura' },
+  resourceHoursEmpty: { en: 'Add the opening times, or mark it always open', es: 'Añade el horario, o marca que siempre está abierto' },
+  resourceNotPending: { en: 'This is not waiting for review any more.', es: 'Esto ya no está esperando revisión.' },
   // ── Coping strategies library ──
+  strategyTitleEmpty: { en: 'Give it a title of a few words.', es: 'Ponle un título de unas pocas palabras.' },
+  strategyStepEmpty: { en: 'Write something in this step, or remove it.', es: 'Escribe algo en este paso o quítalo.' },
+  strategyProgrammeEmpty: { en: 'Name the programme.', es: 'Indica el nombre del programa.' },
+  copingLibraryToolboxFull: {
+    en: 'Your toolbox is full (50 strategies). Remove one from your toolbox to save this one.',
+    es: 'Tu caja de herramientas está llena (50 estrategias). Quita una de tu caja para guardar esta.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -71,7 +71,9 @@ export const resource = pgTable(
     ),
   },
   (t) => [
-    index('resource_search_idx').using('gin', t.search),
+    // No pending list: a bulk import would otherwise leave new rows outside the index until vacuum, and searches
+    // would read the whole table meanwhile. Entries are written rarely; reads must stay fast.
+    index('resource_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('resource_category_idx').on(t.status, t.category),
     index('resource_location_idx').on(t.latitude, t.longitude),
     uniqueIndex('resource_external_id').on(t.externalId),

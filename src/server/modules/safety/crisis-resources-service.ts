@@ -5,6 +5,7 @@ import type { crisisResourcesBody } from '../../../contracts/safety.ts';
 import { type Actor, authorize } from '../../access.ts';
 import type { Queryable } from '../../db/client.ts';
 import { auditRepo } from '../audit/repo.ts';
+import { withDirectoryLines } from '../resources/crisis-lines.ts';
 import type { ServiceContext } from '../context.ts';
 import { DEFAULT_CRISIS_RESOURCES } from './crisis-resources.ts';
 import { type CrisisResourceRow, crisisResourcesRepo } from './crisis-resources-repo.ts';
@@ -22,10 +23,16 @@ const present = (r: CrisisResourceRow): Resource => ({
   emergency: r.emergency,
 });
 
-/** The lines members see in a language: the instance's own when configured, else Kindred's defaults. */
-export async function crisisResourcesFor(db: Queryable, locale: Locale): Promise<{ configured: boolean; resources: Resource[] }> {
+/**
+ * The lines members see in a language: the instance's own when configured, else Kindred's defaults; then the
+ * directory's crisis lines not already listed (resources/crisis-lines.ts). `directory: false` for the coordinators'
+ * editor, which edits the configured lines only.
+ */
+export async function crisisResourcesFor(db: Queryable, locale: Locale, opts: { directory?: boolean } = {}): Promise<{ configured: boolean; resources: Resource[] }> {
   const rows = await crisisResourcesRepo.forLocale(db, locale);
-  return rows.length > 0 ? { configured: true, resources: rows.map(present) } : { configured: false, resources: DEFAULT_CRISIS_RESOURCES[locale] };
+  const base = rows.length > 0 ? { configured: true, resources: rows.map(present) } : { configured: false, resources: DEFAULT_CRISIS_RESOURCES[locale] };
+  if (opts.directory === false) return base;
+  return { ...base, resources: await withDirectoryLines(db, locale, base.resources, base.configured) };
 }
 
 /** In an emergency the emergency lines (911, overdose steps) come first; otherwise the configured order. */
@@ -43,7 +50,7 @@ export function createCrisisResourcesService(ctx: ServiceContext) {
 
     async adminList(actor: Actor | null, locale: Locale) {
       coordinator(actor);
-      return { locale, ...(await crisisResourcesFor(db, locale)) };
+      return { locale, ...(await crisisResourcesFor(db, locale, { directory: false })) };
     },
 
     /** Replaces the list for a language (audited: counts only); an empty list returns to the defaults. */
@@ -65,7 +72,7 @@ export function createCrisisResourcesService(ctx: ServiceContext) {
         );
         await auditRepo.record(tx, { actorId: a.userId, action: 'safety.crisis_resources_changed', details: { locale, count: body.resources.length } });
       });
-      return { locale, ...(await crisisResourcesFor(db, locale)) };
+      return { locale, ...(await crisisResourcesFor(db, locale, { directory: false })) };
     },
   };
 }
