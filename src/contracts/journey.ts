@@ -164,7 +164,7 @@ export const savedCheckIn = z
       .object({
         reasons: z.array(z.enum(RISK_REASONS)),
         /** Popular library strategies for these reasons, in the member's language, not yet in their toolbox (docs/resources.md). */
-        suggestions: z.array(copingLibraryStrategy).optional(),
+        suggestions: z.array(copingLibraryStrategy),
       })
       .nullable(),
     /** Present when the detector reads the member's words as urgent or emergency: crisis lines, the next question. */

@@ -14,6 +14,7 @@ import { NotifiedCache } from '../../http/notified-cache.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { memberClock } from './member-clock.ts';
 import { sobrietyRepo } from './sobriety-repo.ts';
+import { riskSuggestions } from '../resources/suggestions.ts';
 import type { checkIn } from './tables.ts';
 
 type Row = typeof checkIn.$inferSelect;
@@ -109,7 +110,8 @@ export function createCheckInsService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       return {
         checkIn: presentCheckIn(row),
         streak,
-        risk: reasons.length ? { reasons } : null,
+        // One more query, only when there is a risk: strategies from the library for these moments.
+        risk: reasons.length ? { reasons, suggestions: await riskSuggestions(db, a.userId, locale, reasons) } : null,
         crisis: handled ? await crisis.answer(handled, locale) : null,
       };
     },

@@ -39,7 +39,8 @@ describe('daily check-in', () => {
     const person = await createUser(ctx);
     const day = todayIn('UTC');
     const res = await person.client.put(`/api/v1/me/check-ins/${day}`, { ...calm, craving: 9, mood: 1, used: 'yes', notes: 'I do not want to be here' });
-    expect(res.json().risk).toEqual({ reasons: ['craving', 'mood', 'used'] });
+    // With coping strategies suggested from the library (resources/risk-suggestions.test.ts).
+    expect(res.json().risk).toEqual({ reasons: ['craving', 'mood', 'used'], suggestions: expect.any(Array) });
     for (const [body, reasons] of [
       [{ ...calm, craving: 8 }, ['craving']],
       [{ ...calm, mood: 1 }, ['mood']],
