@@ -34,6 +34,7 @@ import { IN_PERSON_ONLY_TYPES, MEETING_TYPE_CODES } from '../../contracts/meetin
 import { timesOf } from '../../server/modules/meetings/presenters.ts';
 import { occurrenceOn } from '../../server/modules/meetings/recurrence.ts';
 import { groupMember, meeting, meetingAttendance, meetingOccurrence, meetingRsvp, supportGroup } from '../../server/modules/meetings/tables.ts';
+import { copingLibraryHelped, copingLibraryStrategy, resource, resourceHours, resourceTip } from '../../server/modules/resources/tables.ts';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client, sessionCookie } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
@@ -63,6 +64,8 @@ const demoPeople = async () => {
 
 const MENTORING_TABLES = { mentorProfile, menteeRequest, mentorshipAgreement, mentoringContact, contactFeedback, mentoringConcern };
 
+const RESOURCES_TABLES = { resource, resourceHours, resourceTip, copingLibraryStrategy, copingLibraryHelped };
+
 const MEETINGS_TABLES = { supportGroup, groupMember, meeting, meetingOccurrence, meetingRsvp, meetingAttendance };
 
 const JOURNEY_TABLES = {
@@ -82,7 +85,7 @@ const JOURNEY_TABLES = {
 
 /** Row counts of every table the demo writes. */
 const tally = async (db = ctx.database.db) => {
-  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES, ...MENTORING_TABLES };
+  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES, ...MENTORING_TABLES, ...RESOURCES_TABLES };
   const counts = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(counts);
 };
@@ -702,5 +705,84 @@ describe('kindred demo: the community forum', () => {
     expect(kinds).toEqual(expect.arrayContaining(['needs_care', 'held', 'reported']));
     // The member cannot see it at all.
     expect((await (await signedIn('member')).client.get('/api/v1/community/moderation/queue')).statusCode).toBe(404);
+  });
+});
+
+describe('kindred demo: resources and coping strategies', () => {
+  const db = () => ctx.database.db;
+  const signIn = async (email: string) => new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email, password: summary.password })));
+  const sampleOf = (role: 'member' | 'moderator') => summary.samples.find((s) => s.role === role)!;
+  type Summary = { id: string; name: string; audience: string; distanceKm: number | null; openNow: boolean | null };
+
+  test('local entries near the demo city, beside the starter set; members-only ones need a session', async () => {
+    expect(summary.created['local directory entries']).toBeGreaterThanOrEqual(5);
+    const nearChicago = '/api/v1/resources?near=41.88,-87.63&radiusKm=40&pageSize=50';
+    const outside = (await new Client(ctx.app).get(nearChicago)).json() as { resources: Summary[] };
+    const located = outside.resources.filter((r) => r.distanceKm !== null);
+    expect(located.length).toBeGreaterThanOrEqual(4);
+    for (const r of located) expect(r.distanceKm!, r.name).toBeLessThanOrEqual(40);
+    // Nearest first, then the national lines without an address.
+    expect(located.map((r) => r.distanceKm)).toEqual([...located.map((r) => r.distanceKm)].sort((a, b) => a! - b!));
+    expect(outside.resources.map((r) => r.name)).toContain('988 Suicide & Crisis Lifeline');
+    expect(outside.resources.every((r) => r.audience === 'public')).toBe(true);
+    // Hours are known for every local entry.
+    const local = await db().select({ id: resource.id }).from(resource).where(sql`${resource.externalId} like 'kindred-demo:%' and ${resource.status} = 'published'`);
+    const withHours = await db().execute(sql`select distinct resource_id from resource_hours`);
+    expect(withHours.rows.length).toBe(local.length);
+
+    const member = await signIn(sampleOf('member').email);
+    const inside = (await member.get(nearChicago)).json() as { resources: Summary[] };
+    expect(inside.resources.some((r) => r.audience === 'members')).toBe(true);
+  });
+
+  test('a suggestion waits unseen; reviewers find it, pending tips and a pending strategy in their work list', async () => {
+    const member = await signIn(sampleOf('member').email);
+    const fridge = (await member.get('/api/v1/resources?q=fridge')).json() as { resources: Summary[] };
+    expect(fridge.resources).toHaveLength(0);
+    const moderator = await signIn(sampleOf('moderator').email);
+    const work = await moderator.get('/api/v1/resources/review');
+    expect(work.statusCode, work.body).toBe(200);
+    const list = work.json() as { suggestions: { name: string }[]; tips: unknown[]; strategies: { title: string }[] };
+    expect(list.suggestions.map((s) => s.name)).toContain('Bridgeport Community Fridge');
+    expect(list.tips.length).toBeGreaterThanOrEqual(2);
+    expect(list.strategies.map((s) => s.title)).toContain('Shower and a clean shirt');
+    // Who suggested or wrote them is not in it.
+    const authors = await db().execute<{ id: string; name: string }>(sql`
+      select u.id, u.name from "user" u where u.id in (select author_id from resource_tip union select suggested_by from resource where suggested_by is not null)`);
+    for (const a of authors.rows) {
+      expect(work.body).not.toContain(a.id);
+      expect(work.body).not.toContain(`"${a.name}"`);
+    }
+    expect((await member.get('/api/v1/resources/review')).statusCode).toBe(404);
+  });
+
+  test('an entry shows its approved tips without names', async () => {
+    const [entry] = await db().select({ id: resource.id }).from(resource).where(eq(resource.externalId, 'kindred-demo:lakeview-harm-reduction'));
+    const res = await new Client(ctx.app).get(`/api/v1/resources/${entry!.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { tips: { status: string }[]; rating: { count: number } | null };
+    expect(body.tips.length).toBeGreaterThanOrEqual(2);
+    expect(body.tips.every((t) => t.status === 'approved')).toBe(true);
+    expect(body.rating?.count).toBeGreaterThanOrEqual(1);
+    const authors = await db().select({ id: resourceTip.authorId }).from(resourceTip).where(eq(resourceTip.resourceId, entry!.id));
+    for (const a of authors) expect(res.body).not.toContain(a.id);
+  });
+
+  test('peer-written strategies with "helped" marks, one pending; some members saved one to their toolbox', async () => {
+    expect(summary.created['peer-written strategies']).toBeGreaterThanOrEqual(4);
+    expect(summary.created['"this helped me" marks']).toBeGreaterThan(10);
+    const member = await signIn(sampleOf('member').email);
+    const en = (await member.get('/api/v1/coping-strategies?locale=en')).json() as { strategies: { title: string; source: string; helpedCount: number; mine: boolean }[] };
+    expect(en.strategies.some((s) => s.source === 'peer' && s.title === 'The grocery store lap')).toBe(true);
+    expect(en.strategies.some((s) => s.helpedCount > 0)).toBe(true);
+    // The pending one shows only to its author.
+    for (const s of en.strategies.filter((x) => x.title === 'Shower and a clean shirt')) expect(s.mine).toBe(true);
+
+    const saved = await db().execute<{ email: string; locale: string; title: string }>(sql`
+      select u.email, u.locale, c.title from coping_strategy c join "user" u on u.id = c.user_id where c.library_strategy_id is not null`);
+    expect(saved.rows.length).toBe(summary.created['strategies saved to toolboxes']);
+    const saver = saved.rows[0]!;
+    const theirs = (await (await signIn(saver.email)).get(`/api/v1/coping-strategies?locale=${saver.locale}`)).json() as { strategies: { title: string; saved: boolean }[] };
+    expect(theirs.strategies.find((s) => s.title === saver.title)?.saved).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { setupBody } from '../../contracts/accounts.ts';
 import { LOCALES, type Locale, ROLES, type Role } from '../../contracts/common.ts';
 import type { Actor } from '../../server/access.ts';
@@ -8,12 +8,14 @@ import { invite, user } from '../../server/modules/accounts/tables.ts';
 import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
 import { groupMember, supportGroup } from '../../server/modules/meetings/tables.ts';
+import { copingLibraryStrategy, resource } from '../../server/modules/resources/tables.ts';
 import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedCommunity } from './community.ts';
 import { seedJourneys } from './journey.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedMentoring } from './mentoring.ts';
+import { DEMO_RESOURCE_PREFIX, seedResources } from './resources.ts';
 import { demoPassword } from './password.ts';
 import { planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -39,7 +41,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring, seedCommunity];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring, seedCommunity, seedResources];
 
 export interface DemoSummary {
   people: number;
@@ -107,6 +109,9 @@ async function undo(db: Db, ids: string[]) {
     // attendance go with them).
     const demoGroups = tx.select({ id: groupMember.groupId }).from(groupMember).where(and(inArray(groupMember.userId, ids), eq(groupMember.role, 'facilitator')));
     await tx.delete(supportGroup).where(inArray(supportGroup.id, demoGroups));
+    // Directory entries and library strategies outlive their authors by design; the demo's own go here.
+    await tx.delete(resource).where(like(resource.externalId, `${DEMO_RESOURCE_PREFIX}%`));
+    await tx.delete(copingLibraryStrategy).where(inArray(copingLibraryStrategy.authorId, ids));
     await tx.delete(user).where(inArray(user.id, ids));
   });
 }
