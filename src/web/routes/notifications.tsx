@@ -18,6 +18,9 @@ function linkFor(n: Notification, coordinator: boolean): string | null {
   if (!n.subjectId) return null;
   // Mentioned, replied, approved: the post, which opens at its place in the topic.
   if (n.kind.startsWith('community.')) return `/community/p/${n.subjectId}`;
+  // Resources: a library strategy (the member's own, approved, or one their mentor sent), else a directory entry.
+  if (n.kind === 'resources.strategy_approved' || n.kind === 'resources.strategy_shared') return `/resources/strategies/${n.subjectId}`;
+  if (n.kind.startsWith('resources.')) return `/resources/${n.subjectId}`;
   if (n.kind === 'mentoring.concern_opened') return coordinator ? '/admin/mentoring/concerns' : null;
   return `/mentorships/${n.subjectId}`;
 }

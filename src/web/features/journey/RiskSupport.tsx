@@ -4,14 +4,16 @@ import { Link } from 'react-router';
 import type { SavedCheckIn } from './api.ts';
 import { useSafetyPlan, useToolbox } from './api.ts';
 import { CrisisResources, isPlanEmpty, SafetyPlanView, ToolboxOrIdeas } from './support.tsx';
+import { RiskSuggestions } from '../resources/library/RiskSuggestions.tsx';
 
-type Reason = NonNullable<SavedCheckIn['risk']>['reasons'][number];
+type Risk = NonNullable<SavedCheckIn['risk']>;
+type Reason = Risk['reasons'][number];
 
 /**
  * Shown at once after a check-in that shows risk (a strong craving, a very low mood, or using today): a calm word,
  * the member's own strategies, people and lines to reach, and their safety plan. Never a judgement.
  */
-export function RiskSupport({ reasons, ref }: { reasons: Reason[]; ref: Ref<HTMLHeadingElement> }) {
+export function RiskSupport({ reasons, suggestions, ref }: { reasons: Reason[]; suggestions?: Risk['suggestions']; ref: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
   const toolbox = useToolbox().data;
   const plan = useSafetyPlan().data;
@@ -29,6 +31,8 @@ export function RiskSupport({ reasons, ref }: { reasons: Reason[]; ref: Ref<HTML
         <h3 id="risk-toolbox">{t('journey.risk.toolboxTitle')}</h3>
         <ToolboxOrIdeas strategies={toolbox} headingLevel={4} />
       </section>
+      {/* Popular strategies from the library for what today brings, not yet in the toolbox (docs/resources.md). */}
+      <RiskSuggestions strategies={suggestions} />
 
       <section className="support-block" aria-labelledby="risk-reach">
         <h3 id="risk-reach">{t('journey.risk.reachTitle')}</h3>

@@ -55,7 +55,7 @@ export function CheckInPage() {
           <>
             {/* A crisis comes before anything else; the craving and mood support follows it when both apply. */}
             {saved.crisis && <CrisisPanel crisis={saved.crisis} ref={crisisRef} />}
-            {saved.risk && <RiskSupport reasons={saved.risk.reasons} ref={supportRef} />}
+            {saved.risk && <RiskSupport reasons={saved.risk.reasons} suggestions={saved.risk.suggestions} ref={supportRef} />}
           </>
         )
       }
