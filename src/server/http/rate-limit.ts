@@ -22,6 +22,8 @@ export const rateRules = {
   proofIssuePerAccount: { bucket: 'proof_issue_account', max: 20, windowSeconds: 24 * 60 * 60 },
   // Unknown or revoked verification codes: stops guessing without slowing an office that checks many records.
   proofLookupMissesPerIp: { bucket: 'proof_lookup_miss_ip', max: 30, windowSeconds: 10 * 60 },
+  // Tips, reviews, suggested entries and strategies from one member, all waiting for the same few reviewers.
+  resourceContributionsPerAccount: { bucket: 'resource_contribution_account', max: 30, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateRule>;
 
 export class RateLimiter {

@@ -18,6 +18,7 @@ import type { ServiceContext } from '../context.ts';
 import { type InputError, type NormalizedResource, normalizeResourceInput } from './entries-input.ts';
 import { type EntryRow, entriesRepo } from './entries-repo.ts';
 import { joinHours } from './hours.ts';
+import { countContribution } from './contributions.ts';
 import { canReadEntry, isCoordinator, resourcesPolicy } from './policy.ts';
 import { presentResource, presentTip } from './presenters.ts';
 import { searchResources } from './search-repo.ts';
@@ -176,6 +177,7 @@ export function createEntriesService(ctx: ServiceContext) {
     async suggest(actor: Actor | null, input: ResourceInput) {
       const a = authorize(actor, resourcesPolicy.contribute, undefined);
       const value = await normalized({ ...input, audience: 'public', crisisScreen: false });
+      await countContribution(ctx, a);
       const id = await entriesRepo.insert(db, value, { status: 'suggested', origin: 'suggestion', suggestedBy: a.userId });
       return { id, status: 'suggested' as const };
     },

@@ -51,7 +51,7 @@ export const copingLibraryRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
 
   app.post(
     '/api/v1/coping-strategies',
-    { schema: { tags, security, summary: "Share a strategy: it waits for a coordinator's or moderator's review", body: copingLibraryInput, response: { 201: copingLibraryStrategy, ...errors(401, 422) } } },
+    { schema: { tags, security, summary: "Share a strategy: it waits for a coordinator's or moderator's review", body: copingLibraryInput, response: { 201: copingLibraryStrategy, ...errors(401, 422, 429) } } },
     async (req, reply) => reply.status(201).send(await library.create(await req.actor(), req.body)),
   );
 

@@ -11,6 +11,7 @@ import { plansRepo } from '../journey/plans-repo.ts';
 import { notificationsRepo } from '../notifications/repo.ts';
 import { stripHtml } from './entries-input.ts';
 import { libraryRepo, presentStrategy, type StrategyRow } from './library-repo.ts';
+import { countContribution } from './contributions.ts';
 import { isReviewer, resourcesPolicy } from './policy.ts';
 
 /** Approved strategies are the library; the rest (pending, rejected, hidden) only their author and reviewers see. */
@@ -65,6 +66,7 @@ export function createLibraryService(ctx: ServiceContext) {
     async create(actor: Actor | null, input: CopingLibraryInput) {
       const a = authorize(actor);
       const clean = cleanInput(input);
+      await countContribution(ctx, a);
       const reviewer = isReviewer(a);
       const id = await libraryRepo.insert(db, {
         ...clean,

@@ -73,7 +73,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
 
   app.post(
     '/api/v1/resources/suggestions',
-    { schema: { tags, security, summary: 'Suggest an entry: reviewers see it (never who suggested it) before anyone else does', body: resourceInput, response: { 201: suggestionSaved, ...errors(401, 422) } } },
+    { schema: { tags, security, summary: 'Suggest an entry: reviewers see it (never who suggested it) before anyone else does', body: resourceInput, response: { 201: suggestionSaved, ...errors(401, 422, 429) } } },
     async (req, reply) => reply.status(201).send(await entries.suggest(await req.actor(), req.body)),
   );
 
@@ -124,7 +124,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
 
   app.post(
     '/api/v1/resources/:id/tips',
-    { schema: { tags, security, summary: 'Add a tip or a review (shown without my name once a reviewer approves it)', params: idParams, body: tipBody, response: { 201: resourceTip, ...errors(401, 404, 422) } } },
+    { schema: { tags, security, summary: 'Add a tip or a review (shown without my name once a reviewer approves it)', params: idParams, body: tipBody, response: { 201: resourceTip, ...errors(401, 404, 422, 429) } } },
     async (req, reply) => reply.status(201).send(await tips.add(await req.actor(), req.params.id, req.body)),
   );
 

@@ -6,6 +6,7 @@ import { auditRepo } from '../audit/repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { stripHtml } from './entries-input.ts';
 import { entriesRepo } from './entries-repo.ts';
+import { countContribution } from './contributions.ts';
 import { canReadEntry, canRemoveTip, isReviewer, resourcesPolicy } from './policy.ts';
 import { presentTip } from './presenters.ts';
 import { tipsRepo } from './tips-repo.ts';
@@ -25,6 +26,7 @@ export function createTipsService(ctx: ServiceContext) {
       if (!entry || entry.status !== 'published' || !canReadEntry(a, entry)) throw notFound();
       const text = stripHtml(body.body);
       if (text.length < 3) throw validationFailed({ body: 'Write a few words' });
+      await countContribution(ctx, a);
       const reviewer = isReviewer(a);
       const id = await tipsRepo.insert(db, {
         resourceId,
