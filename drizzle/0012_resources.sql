@@ -114,7 +114,7 @@ CREATE INDEX "coping_library_status_idx" ON "coping_library_strategy" USING btre
 CREATE INDEX "coping_library_when_idx" ON "coping_library_strategy" USING gin ("when_helps");--> statement-breakpoint
 CREATE INDEX "resource_search_idx" ON "resource" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "resource_category_idx" ON "resource" USING btree ("status","category");--> statement-breakpoint
-CREATE INDEX "resource_location_idx" ON "resource" USING btree ("latitude","longitude");--> statement-breakpoint
+CREATE INDEX "resource_near_idx" ON "resource" USING btree ("latitude","longitude","audience","category","always_open","time_zone","online","id","name","phone","text_number") WHERE status = 'published';--> statement-breakpoint
 CREATE UNIQUE INDEX "resource_external_id" ON "resource" USING btree ("external_id");--> statement-breakpoint
 CREATE INDEX "resource_tip_resource_idx" ON "resource_tip" USING btree ("resource_id","status");--> statement-breakpoint
 CREATE INDEX "resource_tip_pending_idx" ON "resource_tip" USING btree ("status","created_at");--> statement-breakpoint

@@ -75,7 +75,11 @@ export const resource = pgTable(
     // would read the whole table meanwhile. Entries are written rarely; reads must stay fast.
     index('resource_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('resource_category_idx').on(t.status, t.category),
-    index('resource_location_idx').on(t.latitude, t.longitude),
+    // Searches near a point read published entries in a latitude/longitude box; the other columns a search filters
+    // and orders on ride along so the box is answered from the index alone (bench/README.md, the directory search).
+    index('resource_near_idx')
+      .on(t.latitude, t.longitude, t.audience, t.category, t.alwaysOpen, t.timeZone, t.online, t.id, t.name, t.phone, t.textNumber)
+      .where(sql`status = 'published'`),
     uniqueIndex('resource_external_id').on(t.externalId),
     check('resource_category', sql`${t.category} in ('crisis_lines', 'treatment_detox', 'medication_treatment', 'mental_health', 'harm_reduction', 'housing', 'employment', 'legal_aid', 'food', 'transport', 'family_support', 'mutual_aid')`),
     check('resource_audience', sql`${t.audience} in ('public', 'members')`),
