@@ -36,7 +36,15 @@ export const resourceLimits = {
   reverifyDaysMax: 1095,
 } as const;
 
-const text = (max: number) => z.string().trim().max(max);
+/** Control characters (NUL among them, which PostgreSQL text cannot hold) are dropped, tabs and newlines kept. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const text = (max: number) =>
+  z
+    .string()
+    .overwrite((v) => v.replace(CONTROL, ''))
+    .trim()
+    .max(max);
 /** Text shown to people: tags are stripped on the server before it is stored, so this only bounds the size. */
 const plain = (max: number) => text(max);
 
@@ -95,10 +103,7 @@ export const coordinates = z.strictObject({
 });
 
 const nullableText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  text(max)
     .nullable()
     .default(null)
     .transform((v) => (v === '' ? null : v));

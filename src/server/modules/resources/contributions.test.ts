@@ -43,3 +43,19 @@ test("a member's tips, suggestions and strategies share a day's limit: the next 
 
   for (let i = 0; i < max + 1; i++) expect((await tip(moderator.client)).statusCode).toBe(201);
 });
+
+test('control characters (NUL among them) never reach the database: dropped from text and queries, never a 500', async () => {
+  const member = await createUser(ctx, { roles: ['moderator'] });
+  const entry = await createEntry(ctx, { name: 'Nul Harbor Outreach' });
+  const tip = await member.client.post(`/api/v1/resources/${entry}/tips`, { kind: 'tip', body: 'Ask\u0000 for\u0007 Dana' });
+  expect(tip.statusCode, tip.body).toBe(201);
+  expect(tip.json().body).toBe('Ask for Dana');
+  const suggestion = await member.client.post('/api/v1/resources/suggestions', { name: 'Pier\u0000 Pantry', category: 'food', eligibility: 'All\u0000' });
+  expect(suggestion.statusCode, suggestion.body).toBe(201);
+  const strategy = await member.client.post('/api/v1/coping-strategies', { title: 'Walk\u0000 it off', whenHelps: ['anger'], steps: ['Go\u0000 out'] });
+  expect(strategy.statusCode, strategy.body).toBe(201);
+  expect(strategy.json()).toMatchObject({ title: 'Walk it off', steps: ['Go out'] });
+  for (const url of ['/api/v1/resources?q=%00', '/api/v1/resources?q=na%00loxone', '/api/v1/coping-strategies?q=%00walk', '/api/v1/resources/sheet.pdf?q=%00']) {
+    expect((await member.client.get(url)).statusCode, url).toBeLessThan(500);
+  }
+});

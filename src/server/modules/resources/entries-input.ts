@@ -24,7 +24,9 @@ function stripOnce(s: string): string {
  * come back as markup once decoded.
  */
 export function stripHtml(s: string): string {
-  let text = s;
+  // Control characters first (NUL cannot be stored in PostgreSQL text); tabs and newlines stay for the rules below.
+  // eslint-disable-next-line no-control-regex
+  let text = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   for (let i = 0; i < 3; i++) {
     const next = stripOnce(text);
     if (next === text) break;
