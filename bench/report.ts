@@ -3,6 +3,7 @@ import { type MeetingsResults, meetingsSection } from './meetings.ts';
 import { type MatchingResults, matchingSection } from './matching.ts';
 import { type MentoringResults, renderMentoring } from './mentoring.ts';
 import { type CommunityResults, communitySection } from './community.ts';
+import { type ResourcesResults, resourcesSection } from './resources.ts';
 import { type SafetyResults, safetySection } from './safety.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
@@ -37,6 +38,7 @@ export interface BenchResults {
   meetings?: MeetingsResults;
   mentoring?: MentoringResults;
   community?: CommunityResults;
+  resources?: ResourcesResults;
   assignment?: MatchingResults;
   safety?: SafetyResults;
   firstStart: { startMs: number; stopMs: number };
@@ -181,6 +183,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...(r.meetings ? meetingsSection(r.meetings) : []),
     ...(r.mentoring ? ['', renderMentoring(r.mentoring)] : []),
     ...(r.community ? communitySection(r.community) : []),
+    ...(r.resources ? resourcesSection(r.resources) : []),
     ...(r.assignment ? matchingSection(r.assignment) : []),
     ...(r.safety ? safetySection(r.safety) : []),
   ].join('\n');

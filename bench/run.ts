@@ -13,6 +13,7 @@ import { measureMeetings } from './meetings.ts';
 import { measureAssignment } from './matching.ts';
 import { measureMentoring } from './mentoring.ts';
 import { communitySettings, measureCommunity } from './community.ts';
+import { measureResources, resourcesSettings } from './resources.ts';
 import { measureDetector } from './safety.ts';
 import {
   createCoordinator,
@@ -133,6 +134,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   const meetings = await measureMeetings(instance.url, runningEmbeddedUrl(instance.dataDir)!, MEETINGS, progress);
   const mentoring = await measureMentoring(runningEmbeddedUrl(instance.dataDir)!, { mentors: 2000, mentees: 2000, requests: 1000 }, progress);
   const community = await measureCommunity(instance, runningEmbeddedUrl(instance.dataDir)!, load, communitySettings(envInt), progress);
+  const resources = await measureResources(instance, runningEmbeddedUrl(instance.dataDir)!, resourcesSettings(envInt), progress);
   const postgres = await postgresVersion(instance);
   await stop();
   // In the harness process, with the server stopped, so the one core it runs on is not shared with Kindred.
@@ -154,6 +156,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     meetings,
     mentoring,
     community,
+    resources,
     assignment,
     safety,
     firstStart,
