@@ -61,6 +61,7 @@ CREATE TABLE "resource" (
 	"review_note" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"geo_cell" integer GENERATED ALWAYS AS (((floor(latitude)::int + 90) * 360 + floor(longitude)::int + 180)) STORED,
 	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(translations->'es'->>'name', '') || ' ' || coalesce(translations->'en'->>'name', '')), 'A') || setweight(to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(translations->'en'->>'description', '')), 'B') || setweight(to_tsvector('spanish', coalesce(translations->'es'->>'name', '') || ' ' || coalesce(translations->'es'->>'description', '') || ' ' || coalesce(description, '')), 'C')) STORED,
 	CONSTRAINT "resource_category" CHECK ("resource"."category" in ('crisis_lines', 'treatment_detox', 'medication_treatment', 'mental_health', 'harm_reduction', 'housing', 'employment', 'legal_aid', 'food', 'transport', 'family_support', 'mutual_aid')),
 	CONSTRAINT "resource_audience" CHECK ("resource"."audience" in ('public', 'members')),
@@ -114,6 +115,7 @@ CREATE INDEX "coping_library_status_idx" ON "coping_library_strategy" USING btre
 CREATE INDEX "coping_library_when_idx" ON "coping_library_strategy" USING gin ("when_helps");--> statement-breakpoint
 CREATE INDEX "resource_search_idx" ON "resource" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "resource_category_idx" ON "resource" USING btree ("status","category");--> statement-breakpoint
+CREATE INDEX "resource_cell_idx" ON "resource" USING btree ("geo_cell","category") WHERE status = 'published';--> statement-breakpoint
 CREATE INDEX "resource_near_idx" ON "resource" USING btree ("latitude","longitude","audience","category","always_open","time_zone","online","id","name","phone","text_number") WHERE status = 'published';--> statement-breakpoint
 CREATE UNIQUE INDEX "resource_external_id" ON "resource" USING btree ("external_id");--> statement-breakpoint
 CREATE INDEX "resource_tip_resource_idx" ON "resource_tip" USING btree ("resource_id","status");--> statement-breakpoint

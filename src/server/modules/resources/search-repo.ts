@@ -43,6 +43,30 @@ export function boundingBox(p: { lat: number; lng: number }, km: number): SQL {
   return sql`${lat} and r.longitude between ${lo}::float8 and ${hi}::float8`;
 }
 
+/** At most this many one-degree cells are looked up; a wider box (a long radius, near a pole) uses the box alone. */
+const MAX_CELLS = 24;
+
+/**
+ * The one-degree cells (the `geo_cell` column's formula) a box around `p` touches, or null when there are too many
+ * to be worth listing. A superset: the box and the exact distance still decide.
+ */
+export function cellsAround(p: { lat: number; lng: number }, km: number): number[] | null {
+  const dLat = km / KM_PER_DEGREE;
+  const latLo = p.lat - dLat;
+  const latHi = p.lat + dLat;
+  const ratio = Math.sin(km / EARTH_KM) / Math.cos((p.lat * Math.PI) / 180);
+  if (latLo <= -90 || latHi >= 90 || ratio >= 1) return null;
+  const dLng = deg(Math.asin(ratio));
+  const lats: number[] = [];
+  for (let f = Math.floor(latLo); f <= Math.floor(latHi); f++) lats.push(f);
+  const lngs: number[] = [];
+  // Across the antimeridian the longitudes wrap: -181 is 179.
+  for (let f = Math.floor(p.lng - dLng); f <= Math.floor(p.lng + dLng); f++) lngs.push(((((f + 180) % 360) + 360) % 360) - 180);
+  if (Math.floor(p.lng + dLng) >= 180 || Math.floor(p.lng - dLng) <= -180) lngs.push(180); // a longitude of exactly 180
+  if (lats.length * lngs.length > MAX_CELLS) return null;
+  return lats.flatMap((la) => lngs.map((lo) => (la + 90) * 360 + lo + 180));
+}
+
 export interface SearchOptions {
   signedIn: boolean;
   locale: Locale;
@@ -68,9 +92,12 @@ export function searchStatements(query: ResourceSearchQuery, o: { signedIn: bool
   const rank = q ? sql`ts_rank_cd(r.search, ${tsquery(q)})` : sql`0::float4`;
   // Near a point: the entries in the box and the national lines (no address) are two branches, so each uses its own
   // index (an OR of the two kept the planner to a bitmap over the whole box, visiting every entry in it).
+  // The cells first: with the category they narrow a dense city to its own entries before any row is read.
+  const cells = near ? cellsAround(near, query.radiusKm) : null;
+  const cellFilter = cells ? sql`r.geo_cell = any(${`{${cells.join(',')}}`}::int[])` : sql`true`;
   const candidates = near
     ? sql`select r.id, r.name, r.category, ${distanceSql(near)} as dist, ${rank} as rank from resource r
-          where ${filter} and ${boundingBox(near, query.radiusKm)} and ${distanceSql(near)} <= ${query.radiusKm}::float8
+          where ${filter} and ${cellFilter} and ${boundingBox(near, query.radiusKm)} and ${distanceSql(near)} <= ${query.radiusKm}::float8
         union all
         select r.id, r.name, r.category, null::float8, ${rank} from resource r
           where ${filter} and r.latitude is null and (r.online or r.phone is not null or r.text_number is not null)`

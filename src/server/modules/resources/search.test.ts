@@ -8,7 +8,7 @@ import { createUser, type TestUser } from '../../../../test/helpers/factories.ts
 import { createEntry } from '../../../../test/helpers/resources-factories.ts';
 import type { Actor } from '../../access.ts';
 import { canReadEntry } from './policy.ts';
-import { searchResources, searchStatements } from './search-repo.ts';
+import { cellsAround, searchResources, searchStatements } from './search-repo.ts';
 
 /**
  * The directory's search against real PostgreSQL. The starter set is in every test database (and other tests add
@@ -150,6 +150,40 @@ describe('near a point', () => {
         }
       }
     }
+  });
+});
+
+describe('the one-degree cells a search near a point looks up', () => {
+  // The cell of a point, as the generated column computes it.
+  const cellOf = (lat: number, lng: number) => (Math.floor(lat) + 90) * 360 + Math.floor(lng) + 180;
+  // The point `km` away from `p` on `bearing` (great circle).
+  const destination = (p: { lat: number; lng: number }, km: number, bearing: number) => {
+    const r = Math.PI / 180;
+    const d = km / 6371;
+    const lat = Math.asin(Math.sin(p.lat * r) * Math.cos(d) + Math.cos(p.lat * r) * Math.sin(d) * Math.cos(bearing * r));
+    const lng = p.lng * r + Math.atan2(Math.sin(bearing * r) * Math.sin(d) * Math.cos(p.lat * r), Math.cos(d) - Math.sin(p.lat * r) * Math.sin(lat));
+    return { lat: lat / r, lng: ((((lng / r + 180) % 360) + 360) % 360) - 180 };
+  };
+
+  test('hold the cell of every point within the radius (a superset), across the antimeridian too, or give up on wide boxes', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ lat: fc.double({ min: -80, max: 80, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) }),
+        fc.double({ min: 1, max: 120, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        (center, radius, fraction, bearing) => {
+          const cells = cellsAround(center, radius);
+          if (cells === null) return;
+          const p = destination(center, radius * fraction * 0.999, bearing);
+          expect(cells).toContain(cellOf(p.lat, p.lng));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(cellsAround({ lat: 41.88, lng: -87.63 }, 50)!.length).toBeLessThanOrEqual(6);
+    expect(cellsAround({ lat: 41.88, lng: -87.63 }, 500)).toBeNull();
+    expect(cellsAround({ lat: -16.5, lng: 179.9 }, 20)).toEqual(expect.arrayContaining([cellOf(-16.5, 179.9), cellOf(-16.5, -179.9)]));
   });
 });
 

@@ -5,6 +5,7 @@ import {
   customType,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -66,6 +67,9 @@ export const resource = pgTable(
     reviewNote: text('review_note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The one-degree cell of the location ((floor(lat) + 90) * 360 + floor(lng) + 180): searches near a point look
+     * up the few cells their box touches, with the category, before reading any entry. */
+    geoCell: integer('geo_cell').generatedAlwaysAs(sql`((floor(latitude)::int + 90) * 360 + floor(longitude)::int + 180)`),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(translations->'es'->>'name', '') || ' ' || coalesce(translations->'en'->>'name', '')), 'A') || setweight(to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(translations->'en'->>'description', '')), 'B') || setweight(to_tsvector('spanish', coalesce(translations->'es'->>'name', '') || ' ' || coalesce(translations->'es'->>'description', '') || ' ' || coalesce(description, '')), 'C')`,
     ),
@@ -77,6 +81,7 @@ export const resource = pgTable(
     index('resource_category_idx').on(t.status, t.category),
     // Searches near a point read published entries in a latitude/longitude box; the other columns a search filters
     // and orders on ride along so the box is answered from the index alone (bench/README.md, the directory search).
+    index('resource_cell_idx').on(t.geoCell, t.category).where(sql`status = 'published'`),
     index('resource_near_idx')
       .on(t.latitude, t.longitude, t.audience, t.category, t.alwaysOpen, t.timeZone, t.online, t.id, t.name, t.phone, t.textNumber)
       .where(sql`status = 'published'`),
