@@ -92,8 +92,10 @@ export function searchStatements(query: ResourceSearchQuery, o: { signedIn: bool
   const rank = q ? sql`ts_rank_cd(r.search, ${tsquery(q)})` : sql`0::float4`;
   // Near a point: the entries in the box and the national lines (no address) are two branches, so each uses its own
   // index (an OR of the two kept the planner to a bitmap over the whole box, visiting every entry in it).
-  // The cells first: with the category they narrow a dense city to its own entries before any row is read.
-  const cells = near ? cellsAround(near, query.radiusKm) : null;
+  // The cells first when words or a category narrow the search: with the category they shrink a dense city to its
+  // own entries before any row is read. Near a point alone (open now, say), the covering near index answers the box
+  // without reading rows, and the cells (not in it) would only make it read them (bench/README.md).
+  const cells = near && (q || query.category) ? cellsAround(near, query.radiusKm) : null;
   const cellFilter = cells ? sql`r.geo_cell = any(${`{${cells.join(',')}}`}::int[])` : sql`true`;
   const candidates = near
     ? sql`select r.id, r.name, r.category, ${distanceSql(near)} as dist, ${rank} as rank from resource r
