@@ -142,7 +142,8 @@ async function explainKinds(pool: pg.Pool, searches: Search[]): Promise<QueryPla
   const dialect = new PgDialect();
   const plans: QueryPlanText[] = [];
   for (const kind of KINDS) {
-    const s = searches.find((x) => x.kind === kind)!;
+    const s = searches.find((x) => x.kind === kind);
+    if (!s) continue; // BENCH_RESOURCES_ONLY measured one kind
     const params = 'near' in s.params ? { ...s.params, near: `${busiest.lat},${busiest.lng}` } : s.params;
     const { page } = searchStatements(resourceSearchQuery.parse(params), { signedIn: false, now: new Date() });
     const q = dialect.sqlToQuery(page);
@@ -176,7 +177,8 @@ export async function measureResources(
   }
   const cookie = await memberCookie(instance, dbUrl);
   const warm = draws(opts.warmup, 7);
-  const searches = draws(opts.requests, 1122);
+  // BENCH_RESOURCES_ONLY="<kind>" measures one kind alone (to see what the mix does to it).
+  const searches = draws(opts.requests, 1122).filter((s) => !process.env.BENCH_RESOURCES_ONLY || s.kind === process.env.BENCH_RESOURCES_ONLY);
 
   progress(`resources: ${opts.warmup} warm-up searches, then ${opts.requests} over HTTP, one at a time`);
   for (const s of warm) await timedSearch(instance.url, s, cookie);
