@@ -479,8 +479,12 @@ function planMember(person: SeededPerson, random: SeededRandom, now: Date, rows:
     const stages: Array<{ stage: Stage; day: number }> = [];
     const current = primary?.periods.at(-1);
     if (!primary || !current) {
-      stages.push({ stage: random.chance(0.15) ? 'precontemplation' : 'contemplation', day: joined });
-      if (random.chance(0.6)) stages.push({ stage: 'preparation', day: joined + random.int(10, Math.max(11, today - joined)) });
+      // The first member without a recovery date starts at precontemplation, so the demo shows every stage whatever
+      // the date it runs on (the chances alone left it out on some days).
+      const walksEveryStage = !rows.stages.some((r) => r.stage === 'precontemplation') && today - joined >= 30;
+      stages.push({ stage: random.chance(0.15) || walksEveryStage ? 'precontemplation' : 'contemplation', day: joined });
+      if (walksEveryStage) stages.push({ stage: 'contemplation', day: joined + 7 });
+      if (random.chance(0.6) || walksEveryStage) stages.push({ stage: 'preparation', day: joined + random.int(10, Math.max(11, today - joined)) });
     } else {
       const first = primary.periods[0]!;
       stages.push({ stage: first.start >= joined ? 'preparation' : joined - first.start >= 180 ? 'maintenance' : 'action', day: joined });
