@@ -181,3 +181,50 @@ export async function signIn(instance: Instance, email: string, password: string
   if (!session) throw new Error(`sign-in set no kindred.session_token cookie: ${res.headers.getSetCookie().join(' | ')}`);
   return session.split(';')[0]!;
 }
+
+/**
+ * For a benchmark run alone: an API-only Kindred (bench/community-server.ts: `serve` without the web build) on a
+ * throwaway data directory, or on `keep` (relative to the repository, kept between runs so data is loaded once).
+ * `cleanUp` stops the server and its PostgreSQL (and removes a throwaway directory) once, whether the run ends, fails
+ * or is interrupted (SIGINT, SIGTERM); the caller awaits it in a `finally`.
+ */
+export async function startApiServer(keep: string | undefined, progress: (line: string) => void): Promise<{ instance: Instance; child: ChildProcess; cleanUp: () => Promise<void> }> {
+  const instance = await createInstance();
+  if (keep) {
+    fs.rmSync(instance.dataDir, { recursive: true, force: true });
+    instance.dataDir = path.resolve(root, keep);
+    instance.env.KINDRED_DATA_DIR = instance.dataDir;
+    fs.mkdirSync(instance.dataDir, { recursive: true });
+    fs.chmodSync(instance.dataDir, 0o755);
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env: instance.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await stopEverything(instance);
+      if (!keep) fs.rmSync(instance.dataDir, { recursive: true, force: true });
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: stopping the server`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const ok = await fetch(`${instance.url}/api/health`).then((r) => r.status === 200, () => false);
+      if (ok) break;
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error('the API server did not become healthy');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+  return { instance, child, cleanUp };
+}

@@ -292,48 +292,15 @@ function recordInLatest(file: string, section: string) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const os = await import('node:os');
   const path = await import('node:path');
-  const { spawn } = await import('node:child_process');
-  const { createInstance, root, stopEverything } = await import('./kindred.ts');
+  const { root, startApiServer } = await import('./kindred.ts');
   const { runningEmbeddedUrl } = await import('../src/server/db/embedded.ts');
   const envInt = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
   const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const loadBefore = os.loadavg();
 
   const keep = process.env.BENCH_RESOURCES_DIR;
-  const instance = await createInstance();
-  if (keep) {
-    fs.rmSync(instance.dataDir, { recursive: true, force: true });
-    instance.dataDir = path.resolve(root, keep);
-    instance.env.KINDRED_DATA_DIR = instance.dataDir;
-    fs.mkdirSync(instance.dataDir, { recursive: true });
-    fs.chmodSync(instance.dataDir, 0o755);
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env: instance.env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Once, whether the run ends, fails or is interrupted: the server (and its PostgreSQL) stops, a throwaway directory goes.
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await stopEverything(instance);
-      if (!keep) fs.rmSync(instance.dataDir, { recursive: true, force: true });
-    })());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      progress(`${signal}: stopping the server`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
+  const { instance, cleanUp } = await startApiServer(keep, progress);
   try {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const ok = await fetch(`${instance.url}/api/health`).then((r) => r.status === 200, () => false);
-      if (ok) break;
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error('the API server did not become healthy');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const dbUrl = runningEmbeddedUrl(instance.dataDir)!;
     const results = await measureResources(instance, dbUrl, { ...resourcesSettings(envInt), reuse: Boolean(keep) }, progress);
     const client = new pg.Client(dbUrl);
