@@ -77,7 +77,7 @@ export function normalizeWebsite(input: string): { ok: true; value: string } | {
 }
 
 /** The `resource` columns this input decides (not status, origin or verification), plus the opening rows. */
-export interface NormalizedResource {
+export type NormalizedResource = {
   name: string;
   category: string;
   description: string;
@@ -101,7 +101,7 @@ export interface NormalizedResource {
   online: boolean;
   crisisScreen: boolean;
   hours: HoursRow[];
-}
+};
 
 /** `message` in English (import reports); `key`, when there is one, says it in the request's language. */
 export interface InputError {

@@ -9,39 +9,17 @@ import { resource, resourceHours } from './tables.ts';
 /** Timestamps leave the database as ISO strings (raw queries do not parse them). */
 export const isoOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** An entry as the presenters read it (a type alias, not an interface, so raw queries accept it as a row). */
-export type EntryRow = {
+/** An entry as the presenters read it: its normalised content and hours, and what the directory keeps about it (a type
+ * alias, not an interface, so raw queries accept it as a row). */
+export type EntryRow = NormalizedResource & {
   id: string;
-  name: string;
-  category: string;
-  description: string;
-  audience: string;
   status: string;
   origin: string;
-  locale: Locale;
-  translations: Partial<Record<Locale, { name: string; description: string }>>;
-  phone: string | null;
-  textNumber: string | null;
-  textKeyword: string | null;
-  website: string | null;
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  timeZone: string | null;
-  alwaysOpen: boolean;
-  languages: string[];
-  costs: string[];
-  costNote: string | null;
-  eligibility: string | null;
-  inPerson: boolean;
-  online: boolean;
-  crisisScreen: boolean;
   externalId: string | null;
   verifiedAt: string | null;
   verifiedBy: string | null;
   createdAt: string;
   updatedAt: string;
-  hours: HoursRow[];
 };
 
 /** The columns of EntryRow, hours included, from `resource` aliased `r`. */
