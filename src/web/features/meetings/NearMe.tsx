@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { latitude, longitude } from '../../../contracts/meetings.ts';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { useLocate } from '../../lib/locate.ts';
 import type { Position } from './filters.ts';
 
 type Typed = { lat: string; lng: string };
-
-/** About 100 m: plenty for "within 5 km", and less of the person's exact whereabouts in the request. */
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * "Near me": the browser is asked for the position only when the button is pressed, and the position stays in this
@@ -16,30 +14,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  */
 export function NearMe({ near, onNear, typed, onTyped }: { near: Position | null; onNear: (p: Position | null) => void; typed: Typed | null; onTyped: (t: Typed | null) => void }) {
   const { t } = useTranslation();
-  const [locating, setLocating] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { locate, locating, problem } = useLocate(onNear);
   const [draft, setDraft] = useState<Typed>(typed ?? { lat: '', lng: '' });
   const [errors, setErrors] = useState<Partial<Typed>>({});
-
-  const locate = () => {
-    setProblem(null);
-    if (!('geolocation' in navigator)) {
-      setProblem(t('meetings.near.unsupported'));
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        onNear({ lat: round(pos.coords.latitude), lng: round(pos.coords.longitude) });
-      },
-      (err) => {
-        setLocating(false);
-        setProblem(t(err.code === err.PERMISSION_DENIED ? 'meetings.near.denied' : 'meetings.near.unavailable'));
-      },
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
-    );
-  };
 
   const applyTyped = () => {
     const lat = latitude.safeParse(draft.lat.trim() === '' ? NaN : Number(draft.lat));
@@ -66,7 +43,7 @@ export function NearMe({ near, onNear, typed, onTyped }: { near: Position | null
           {t('meetings.near.button')}
         </Button>
       )}
-      <div role="alert">{problem && <p className="field-error">{problem}</p>}</div>
+      <div role="alert">{problem && <p className="field-error">{t(`meetings.near.${problem}`)}</p>}</div>
       <details className="disclosure" open={typed ? true : undefined}>
         <summary>{t('meetings.near.typeTitle')}</summary>
         <p className="field-hint">{t('meetings.near.typeHint')}</p>

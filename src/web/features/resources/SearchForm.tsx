@@ -6,6 +6,7 @@ import { Checkbox } from '../../components/Choices.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import { useLocate } from '../../lib/locate.ts';
 import { type Filters, NO_FILTERS, type Position, RADII, SEARCH_LANGUAGES, activeFilterCount } from './filters.ts';
 import { languageName } from './format.ts';
 
@@ -108,30 +109,10 @@ export function SearchForm({ filters, onChange, onSearch, near, onNear }: Search
   );
 }
 
-/** About 100 m: plenty to sort by distance, and less of the person's exact whereabouts in the request. */
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
 /** The browser is asked for the position only when the button is pressed; it stays in the page's memory. */
 function NearMe({ near, onNear }: { near: Position | null; onNear: (p: Position | null) => void }) {
   const { t } = useTranslation();
-  const [locating, setLocating] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const locate = () => {
-    setProblem(null);
-    if (!('geolocation' in navigator)) return setProblem(t('resources.near.unsupported'));
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        onNear({ lat: round(pos.coords.latitude), lng: round(pos.coords.longitude) });
-      },
-      (err) => {
-        setLocating(false);
-        setProblem(t(err.code === err.PERMISSION_DENIED ? 'resources.near.denied' : 'resources.near.unavailable'));
-      },
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
-    );
-  };
+  const { locate, locating, problem } = useLocate(onNear);
   return (
     <div className="near-me">
       <p className="field-hint" id="resource-near-hint">
@@ -149,7 +130,7 @@ function NearMe({ near, onNear }: { near: Position | null; onNear: (p: Position 
           {t('resources.near.button')}
         </Button>
       )}
-      <div role="alert">{problem && <p className="field-error">{problem}</p>}</div>
+      <div role="alert">{problem && <p className="field-error">{t(`resources.near.${problem}`)}</p>}</div>
     </div>
   );
 }
