@@ -1,4 +1,4 @@
-import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './tables.ts';
 
 /** Column builders every domain's tables share (each call builds a fresh column). */
@@ -14,3 +14,9 @@ export const personRef = (name: string) =>
 
 /** Who did something: kept as null when their account is gone, so the record stays. */
 export const byWhom = (name: string) => uuid(name).references(() => user.id, { onDelete: 'set null' });
+
+/** A moment, with its time zone (nullable unless the table says otherwise). */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A full-text search vector (drizzle has no built-in tsvector type). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -2,23 +2,19 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   index,
   integer,
   pgTable,
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
-import { byWhom, createdAt, personRef, updatedAt } from '../accounts/columns.ts';
+import { at, byWhom, createdAt, personRef, tsvector, updatedAt } from '../accounts/columns.ts';
 import { supportGroup } from '../meetings/tables.ts';
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A forum category, set up by coordinators: who may read it, who may post in it (docs/community.md). */
 export const forumCategory = pgTable(

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AgreementTerms, AvailabilityWindow } from '../../../contracts/mentoring.ts';
 import { newId } from '../../db/ids.ts';
-import { byWhom, createdAt, personRef } from '../accounts/columns.ts';
+import { at, byWhom, createdAt, personRef } from '../accounts/columns.ts';
 import { user } from '../accounts/tables.ts';
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A peer supporter's mentor profile: what they share, when and how they meet, how many people they can take. */
 export const mentorProfile = pgTable(

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   doublePrecision,
   index,
   integer,
@@ -11,15 +10,12 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { newId } from '../../db/ids.ts';
-import { byWhom, createdAt, personRef, updatedAt } from '../accounts/columns.ts';
+import { at, byWhom, createdAt, personRef, tsvector, updatedAt } from '../accounts/columns.ts';
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A directory entry (docs/resources.md). Phone numbers are stored normalised (E.164, or a short code such as 988);
