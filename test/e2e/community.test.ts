@@ -1,8 +1,8 @@
-import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
 import { createCategory } from '../helpers/community-factories.ts';
 import {
+  apiAnswers as apiAnswersOf,
   actAs as actAsIn,
   type BrowserPerson,
   type BrowserSession,
@@ -38,20 +38,7 @@ describe.skipIf(!hasChromium)('an anonymous post, a report, and a moderator who 
   const actAs = (who: BrowserPerson | null, path: string) => actAsIn(s, who, path);
   const button = (name: string | RegExp) => s.page.getByRole('button', { name, exact: typeof name === 'string' });
 
-  /** Every community answer the browser receives while `run` runs, as raw text. */
-  async function communityAnswers(run: () => Promise<void>): Promise<string[]> {
-    const bodies: Promise<string>[] = [];
-    const listener = (res: Response) => {
-      if (new URL(res.url()).pathname.startsWith('/api/v1/')) bodies.push(res.text().catch(() => ''));
-    };
-    s.page.on('response', listener);
-    try {
-      await run();
-    } finally {
-      s.page.off('response', listener);
-    }
-    return Promise.all(bodies);
-  }
+  const communityAnswers = (run: () => Promise<void>) => apiAnswersOf(s.page, run);
 
   beforeAll(async () => {
     s = await startBrowserSession();

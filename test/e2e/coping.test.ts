@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
 import { createMentorship } from '../helpers/factories.ts';
 import {
+  apiAnswers as apiAnswersOf,
   actAs as actAsIn,
   type BrowserPerson,
   type BrowserSession,
@@ -44,20 +44,7 @@ describe.skipIf(!hasChromium)('the coping strategies library', () => {
     await s.page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   }
 
-  /** Every API answer the browser receives while `run` runs, as raw text. */
-  async function apiAnswers(run: () => Promise<void>): Promise<string[]> {
-    const bodies: Promise<string>[] = [];
-    const listener = (res: Response) => {
-      if (new URL(res.url()).pathname.startsWith('/api/v1/')) bodies.push(res.text().catch(() => ''));
-    };
-    s.page.on('response', listener);
-    try {
-      await run();
-    } finally {
-      s.page.off('response', listener);
-    }
-    return Promise.all(bodies);
-  }
+  const apiAnswers = (run: () => Promise<void>) => apiAnswersOf(s.page, run);
 
   beforeAll(async () => {
     s = await startBrowserSession();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildWeb, webBuildIsStale } from '../../src/cli/web-build.ts';
 import { freePort } from '../../src/server/db/embedded.ts';
@@ -158,4 +158,19 @@ export async function actAs(s: BrowserSession, who: BrowserPerson | null, path: 
     await s.context.addCookies([{ name, value, url: s.base }]);
   }
   await s.page.goto(`${s.base}${path}`);
+}
+
+/** Every API answer the page receives while `run` runs, as raw text: for checking what a person's browser was told. */
+export async function apiAnswers(page: Page, run: () => Promise<void>): Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  const listener = (res: Response) => {
+    if (new URL(res.url()).pathname.startsWith('/api/v1/')) bodies.push(res.text().catch(() => ''));
+  };
+  page.on('response', listener);
+  try {
+    await run();
+  } finally {
+    page.off('response', listener);
+  }
+  return Promise.all(bodies);
 }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
 import { createEntry } from '../helpers/resources-factories.ts';
 import {
+  apiAnswers as apiAnswersOf,
   actAs as actAsIn,
   type BrowserPerson,
   type BrowserSession,
@@ -56,20 +57,7 @@ describe.skipIf(!hasChromium)('the resource directory: search near me, tips, rev
   const actAs = (who: BrowserPerson | null, at: string) => actAsIn(s, who, at);
   const button = (name: string | RegExp) => s.page.getByRole('button', { name, exact: typeof name === 'string' });
 
-  /** Every API answer the browser receives while `run` runs, as raw text. */
-  async function apiAnswers(run: () => Promise<void>): Promise<string[]> {
-    const bodies: Promise<string>[] = [];
-    const listener = (res: Response) => {
-      if (new URL(res.url()).pathname.startsWith('/api/v1/')) bodies.push(res.text().catch(() => ''));
-    };
-    s.page.on('response', listener);
-    try {
-      await run();
-    } finally {
-      s.page.off('response', listener);
-    }
-    return Promise.all(bodies);
-  }
+  const apiAnswers = (run: () => Promise<void>) => apiAnswersOf(s.page, run);
 
   beforeAll(async () => {
     s = await startBrowserSession();
