@@ -34,6 +34,8 @@ export const NOTIFICATION_KINDS = [
   /** Resources: the member's mentor (the actor) sent them a directory entry (subject) or a strategy (subject). */
   'resources.resource_shared',
   'resources.strategy_shared',
+  /** Messaging: someone without a relationship to the member sent a message request (subject: the conversation). */
+  'messaging.requested',
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKind>;

@@ -41,6 +41,9 @@ import { resourcesRoutes } from './modules/resources/routes.ts';
 import { resourceReviewRoutes } from './modules/resources/review-routes.ts';
 import { copingLibraryRoutes } from './modules/resources/library-routes.ts';
 import { resourceTransferRoutes } from './modules/resources/transfer-routes.ts';
+import { messagingRoutes } from './modules/messaging/routes.ts';
+import { messagingModerationRoutes } from './modules/messaging/moderation-routes.ts';
+import { realtimeRoutes } from './realtime/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -128,6 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<KindredApp> {
   await app.register(resourceReviewRoutes, { ctx: services.ctx });
   await app.register(copingLibraryRoutes, { ctx: services.ctx });
   await app.register(resourceTransferRoutes, { ctx: services.ctx });
+  await app.register(messagingRoutes, { ctx: services.ctx, jobs: deps.jobs });
+  await app.register(messagingModerationRoutes, { ctx: services.ctx });
+  await app.register(realtimeRoutes, { ctx: services.ctx, pool: database.pool, notifications });
   registerOpenApiRoute(app);
   if (config.benchRoutes) {
     // The ceiling for benchmarks: a bare route in the same process, no database, no session.

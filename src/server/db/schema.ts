@@ -11,3 +11,5 @@ export * from '../modules/safety/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/community/tables.ts';
 export * from '../modules/resources/tables.ts';
+export * from '../modules/messaging/tables.ts';
+export * from '../realtime/tables.ts';

@@ -203,6 +203,19 @@ export const messages = {
     en: 'Your toolbox is full (50 strategies). Remove one from your toolbox to save this one.',
     es: 'Tu caja de herramientas está llena (50 estrategias). Quita una de tu caja para guardar esta.',
   },
+  // ── Messaging ──
+  messagingUnavailable: { en: "You can't send messages to this person.", es: 'No puedes enviar mensajes a esta persona.' },
+  messagingRequestPending: {
+    en: 'Your message request is waiting. You can write again once they accept it.',
+    es: 'Tu solicitud de mensaje está pendiente. Podrás escribir de nuevo cuando la acepten.',
+  },
+  messagingRequestNeedsMessage: { en: 'Write a first message for your request.', es: 'Escribe un primer mensaje para tu solicitud.' },
+  messagingNotYourself: { en: "You can't start a conversation with yourself.", es: 'No puedes iniciar una conversación contigo.' },
+  messagingGroupChatOff: { en: "This group's chat is turned off.", es: 'El chat de este grupo está desactivado.' },
+  messagingMessageDeleted: { en: 'This message was deleted.', es: 'Este mensaje se eliminó.' },
+  messagingAlreadyReported: { en: 'You have already reported this message.', es: 'Ya reportaste este mensaje.' },
+  messagingReportResolved: { en: 'This report was already resolved.', es: 'Este reporte ya se resolvió.' },
+  messagingNotARequest: { en: 'This is not a message request waiting for you.', es: 'Esta no es una solicitud de mensaje para ti.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

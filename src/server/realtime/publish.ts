@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { RealtimeEventType } from '../../contracts/realtime.ts';
+import type { Queryable } from '../db/client.ts';
+import { newId } from '../db/ids.ts';
+
+/** The channel every instance listens on (db/notifications.ts); its payloads are ids only. */
+export const REALTIME_CHANNEL = 'kindred_realtime';
+/** PostgreSQL refuses payloads of 8000 bytes or more; past this the listeners read the recipients from the row. */
+const PAYLOAD_MAX = 7000;
+
+export interface NewRealtimeEvent {
+  type: RealtimeEventType;
+  conversationId?: string | null;
+  subjectId?: string | null;
+  seq?: number | null;
+  /** Who may receive it, decided now (membership and blocks included). Empty: nothing is written. */
+  recipients: string[];
+}
+
+/**
+ * Writes the event in the caller's transaction and notifies every instance on commit (NOTIFY is transactional and
+ * delivered in commit order). The payload is `<event id>|<recipient ids, comma-separated>`, or `<event id>|*` when
+ * the list is too long: ids only, never content. Returns the event id.
+ */
+export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<string | null> {
+  const recipients = [...new Set(event.recipients)];
+  if (!recipients.length) return null;
+  const id = newId();
+  const list = recipients.join(',');
+  const payload = `${id}|${id.length + 1 + list.length < PAYLOAD_MAX ? list : '*'}`;
+  await db.execute(sql`
+    with e as (
+      insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
+      values (${id}, ${event.type}, ${event.conversationId ?? null}, ${event.subjectId ?? null}, ${event.seq ?? null},
+        ${`{${recipients.join(',')}}`}::uuid[])
+      returning id
+    )
+    select pg_notify(${REALTIME_CHANNEL}, ${payload}) from e`);
+  return id;
+}
+
+/** Parses a payload written by `publish`: the event id and its recipients (null: read them from the row). */
+export function parsePayload(payload: string): { eventId: string; recipients: string[] | null } | null {
+  const bar = payload.indexOf('|');
+  if (bar !== 36) return null;
+  const rest = payload.slice(37);
+  return { eventId: payload.slice(0, 36), recipients: rest === '*' ? null : rest ? rest.split(',') : [] };
+}
