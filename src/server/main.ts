@@ -10,6 +10,7 @@ import { deliverBySmtp, MAIL_JOB } from './mail/mailer.ts';
 import { resolveSecret } from './modules/instance/service.ts';
 import { startSafetyJobs } from './modules/safety/jobs.ts';
 import { startMentoringJobs } from './modules/mentoring/jobs.ts';
+import { startMessagingJobs } from './modules/messaging/jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -41,6 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await jobs.schedule('maintenance.prune-rate-events', '17 * * * *');
     await startSafetyJobs(jobs, app.services.ctx, log);
     await startMentoringJobs(jobs, app.services.ctx, log);
+    await startMessagingJobs(jobs, app.services.ctx, log);
 
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -1,4 +1,5 @@
-import type { Message } from '../../../contracts/messaging.ts';
+import type { Conversation, Message } from '../../../contracts/messaging.ts';
+import type { ConversationView } from './conversations-repo.ts';
 
 /** A message as stored, with its sender's display name: what every answer and every realtime frame is built from. */
 export interface MessageRow {
@@ -34,5 +35,38 @@ export function presentMessage(row: MessageRow, viewerId: string): Message {
     editedAt: row.editedAt?.toISOString() ?? null,
     deleted,
     offPlatformNote: !mine && !deleted && row.offPlatform,
+  };
+}
+
+/** What the rules decided for one reader of a conversation (conversation-gate.ts). */
+export interface ConversationRules {
+  basis: Conversation['basis'];
+  canWrite: boolean;
+  blockedByMe: boolean;
+}
+
+/**
+ * A conversation for one reader. A request's sender always sees it waiting, even once it was ignored (they are not
+ * told), and sees no "seen" until it is accepted.
+ */
+export function presentConversation(v: ConversationView, viewerId: string, rules: ConversationRules, last: MessageRow | null): Conversation {
+  const mine = v.requestedBy === viewerId;
+  const status = v.status === 'ignored' && mine ? 'requested' : v.status;
+  return {
+    id: v.id,
+    kind: v.kind,
+    basis: rules.basis,
+    status,
+    other: v.kind === 'direct' && v.otherId ? { id: v.otherId, displayName: v.otherName ?? '' } : null,
+    group: v.kind === 'group' && v.groupId ? { id: v.groupId, name: v.groupName ?? '' } : null,
+    requestedByMe: v.status !== 'active' && mine,
+    blockedByMe: rules.blockedByMe,
+    canWrite: rules.canWrite,
+    lastSeq: v.lastSeq,
+    lastReadSeq: v.lastReadSeq,
+    otherReadSeq: v.kind === 'direct' && v.status === 'active' ? (v.otherReadSeq ?? 0) : null,
+    unread: v.unread,
+    lastMessage: last ? presentMessage(last, viewerId) : null,
+    lastMessageAt: v.lastMessageAt?.toISOString() ?? null,
   };
 }

@@ -1,0 +1,137 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
+import type { messagesQuery } from '../../../contracts/messaging.ts';
+import { type Actor, authorize } from '../../access.ts';
+import type { Queryable } from '../../db/client.ts';
+import { AppError, notFound, validationFailed } from '../../http/errors.ts';
+import type { Jobs } from '../../jobs/queue.ts';
+import { publish } from '../../realtime/publish.ts';
+import type { ServiceContext } from '../context.ts';
+import { memberLocale } from '../safety/crisis.ts';
+import { openConversation, presentOne } from './conversation-gate.ts';
+import { type ConversationView, conversationsRepo } from './conversations-repo.ts';
+import { createMessageWrites, messagingRateRules } from './message-writes.ts';
+import { messagesRepo } from './messages-repo.ts';
+import { type ConversationBasis, directSend, NO_FACTS, shownBasis } from './policy.ts';
+import { presentMessage } from './presenters.ts';
+import { normalizeMessage } from './render.ts';
+import { relationsRepo } from './relations-repo.ts';
+
+/** A seq is a PostgreSQL integer: a larger position asked for is simply past every message. */
+export const clampSeq = (seq: number) => Math.min(seq, 2_147_483_647);
+
+/**
+ * Messages: reading a conversation's pages, sending, editing and deleting one's own, and searching one's own
+ * conversations. Who may write is worked out again on every send and edit, inside the transaction.
+ */
+export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
+  const { db } = ctx;
+  const writes = createMessageWrites(ctx, deps);
+
+  const conflict = (key: 'messagingUnavailable' | 'messagingRequestPending' | 'messagingGroupChatOff' | 'messagingMessageDeleted') => new AppError('conflict', key);
+
+  /**
+   * Under the conversation's lock: may `me` write here now, and under which basis? A request's recipient who replies
+   * accepts it; a relationship that began since a request makes the conversation ordinary.
+   */
+  async function mayWrite(tx: Queryable, view: ConversationView, me: string): Promise<ConversationBasis> {
+    const locked = await conversationsRepo.lock(tx, view.id);
+    if (!locked) throw notFound();
+    if (view.kind === 'group') {
+      const group = await relationsRepo.groupFacts(tx, view.groupId!, me);
+      if (!group?.member) throw notFound();
+      if (!group.chatEnabled) throw conflict('messagingGroupChatOff');
+      return 'group';
+    }
+    if (!view.otherId) throw conflict('messagingUnavailable');
+    const facts = (await relationsRepo.pairFacts(tx, me, [view.otherId])).get(view.otherId) ?? NO_FACTS;
+    const decision = directSend(locked, me, facts);
+    if (!decision.ok) throw conflict(decision.reason === 'pending' ? 'messagingRequestPending' : 'messagingUnavailable');
+    if (decision.becomes) {
+      await conversationsRepo.setStatus(tx, view.id, decision.becomes.status, decision.becomes.basis);
+      await publish(tx, { type: 'conversation.updated', conversationId: view.id, recipients: [me, view.otherId] });
+    }
+    return decision.becomes?.basis ?? shownBasis(locked, facts);
+  }
+
+  const written = (body: string) => {
+    if (!normalizeMessage(body)) throw validationFailed({ body: 'Write a message' });
+  };
+
+  /** A message in a conversation the actor reads, or 404. */
+  async function openMessage(me: string, id: string) {
+    const row = await messagesRepo.find(db, id);
+    if (!row) throw notFound();
+    const view = await openConversation(db, me, row.conversationId, { light: true });
+    return { row, view };
+  }
+
+  return {
+    async page(actor: Actor | null, conversationId: string, q: z.output<typeof messagesQuery>) {
+      const a = authorize(actor);
+      const view = await openConversation(db, a.userId, conversationId);
+      // In a group's chat the people I blocked are hidden from me; a direct conversation keeps its history (to report it).
+      const rows = await messagesRepo.page(db, conversationId, {
+        after: q.after === undefined ? undefined : clampSeq(q.after),
+        before: q.before === undefined ? undefined : clampSeq(q.before),
+        limit: q.limit + 1,
+        hideSendersBlockedBy: view.kind === 'group' ? a.userId : undefined,
+      });
+      const hasMore = rows.length > q.limit;
+      const page = !hasMore ? rows : q.after !== undefined ? rows.slice(0, q.limit) : rows.slice(1);
+      return { conversation: await presentOne(db, a.userId, view), messages: page.map((r) => presentMessage(r, a.userId)), hasMore };
+    },
+
+    async send(actor: Actor | null, conversationId: string, body: string) {
+      const a = authorize(actor);
+      const view = await openConversation(db, a.userId, conversationId, { light: true });
+      written(body);
+      await ctx.limiter.consume(messagingRateRules.messagesPerAccount, a.userId);
+      const locale = await memberLocale(db, a);
+      const { id, handled } = await db.transaction(async (tx) => {
+        const basis = await mayWrite(tx, view, a.userId);
+        return writes.append(tx, { conversationId, senderId: a.userId, body, basis, locale });
+      });
+      const crisis = await writes.crisisAnswer(handled, locale);
+      return { message: presentMessage((await messagesRepo.find(db, id))!, a.userId), crisis };
+    },
+
+    /** The sender edits while they may still write there; the words are read again for crisis and pressure. */
+    async edit(actor: Actor | null, messageId: string, body: string) {
+      const a = authorize(actor);
+      const { row, view } = await openMessage(a.userId, messageId);
+      if (row.senderId !== a.userId) throw notFound();
+      written(body);
+      const locale = await memberLocale(db, a);
+      const { handled } = await db.transaction(async (tx) => {
+        const locked = await messagesRepo.lock(tx, messageId);
+        if (!locked) throw notFound();
+        if (locked.deleted) throw conflict('messagingMessageDeleted');
+        const basis = await mayWrite(tx, view, a.userId);
+        return writes.edit(tx, { id: messageId, conversationId: row.conversationId, seq: row.seq, senderId: a.userId, body, basis, wasFlagged: locked.offPlatform, locale });
+      });
+      const crisis = await writes.crisisAnswer(handled, locale);
+      return { message: presentMessage((await messagesRepo.find(db, messageId))!, a.userId), crisis };
+    },
+
+    /** The sender takes their words back at any time: the message keeps its place and shows as deleted. */
+    async remove(actor: Actor | null, messageId: string) {
+      const a = authorize(actor);
+      const { row } = await openMessage(a.userId, messageId);
+      if (row.senderId !== a.userId) throw notFound();
+      await db.transaction(async (tx) => {
+        const locked = await messagesRepo.lock(tx, messageId);
+        if (!locked || locked.deleted) return;
+        await messagesRepo.remove(tx, messageId, 'sender');
+        await writes.announce(tx, 'message.updated', { conversationId: row.conversationId, id: messageId, seq: row.seq, senderId: a.userId });
+      });
+    },
+
+    async search(actor: Actor | null, q: string, limit: number) {
+      const a = authorize(actor);
+      const rows = await messagesRepo.search(db, a.userId, q, limit);
+      return { results: rows.map((r) => ({ message: presentMessage(r, a.userId), conversation: { id: r.conversationId, title: r.title } })) };
+    },
+  };
+}
+
