@@ -39,6 +39,7 @@ import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { Client, sessionCookie } from '../../../test/helpers/client.ts';
 import { createCoordinator, createUser } from '../../../test/helpers/factories.ts';
 import { validateMeetingGuideFeed } from '../../../test/helpers/meeting-guide-validator.ts';
+import { conversation, conversationParticipant, groupChat, message } from '../../server/modules/messaging/tables.ts';
 import { GRATITUDE, planJourneys } from './journey.ts';
 import { planMeetings } from './meetings.ts';
 import { DEMO_EMAIL_DOMAIN, planPeople } from './people.ts';
@@ -65,6 +66,7 @@ const demoPeople = async () => {
 const MENTORING_TABLES = { mentorProfile, menteeRequest, mentorshipAgreement, mentoringContact, contactFeedback, mentoringConcern };
 
 const RESOURCES_TABLES = { resource, resourceHours, resourceTip, copingLibraryStrategy, copingLibraryHelped };
+const MESSAGING_TABLES = { conversation, conversationParticipant, message, groupChat };
 
 const MEETINGS_TABLES = { supportGroup, groupMember, meeting, meetingOccurrence, meetingRsvp, meetingAttendance };
 
@@ -85,7 +87,7 @@ const JOURNEY_TABLES = {
 
 /** Row counts of every table the demo writes. */
 const tally = async (db = ctx.database.db) => {
-  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES, ...MENTORING_TABLES, ...RESOURCES_TABLES };
+  const tables = { user, userRole, invite, auditLog, ...JOURNEY_TABLES, ...MEETINGS_TABLES, ...MENTORING_TABLES, ...RESOURCES_TABLES, ...MESSAGING_TABLES };
   const counts = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const));
   return Object.fromEntries(counts);
 };
@@ -784,5 +786,39 @@ describe('kindred demo: resources and coping strategies', () => {
     const saver = saved.rows[0]!;
     const theirs = (await (await signIn(saver.email)).get(`/api/v1/coping-strategies?locale=${saver.locale}`)).json() as { strategies: { title: string; saved: boolean }[] };
     expect(theirs.strategies.find((s) => s.title === saver.title)?.saved).toBe(true);
+  });
+});
+
+describe('kindred demo: messages', () => {
+  const db = () => ctx.database.db;
+  const signIn = async (email: string) => new Client(ctx.app, sessionCookie(await new Client(ctx.app).post('/api/v1/auth/sign-in', { email, password: summary.password })));
+  const sampleEmail = async (id: string) => (await db().select({ email: user.email }).from(user).where(eq(user.id, id)))[0]!.email;
+
+  test('mentors and mentees talk; the mentee has the last reply waiting, and the mentor has read everything', async () => {
+    expect(summary.created['mentor and mentee conversations']).toBeGreaterThanOrEqual(1);
+    const [pair] = (await db().execute<{ mentor_id: string; mentee_id: string }>(sql`
+      select mentor_id, mentee_id from mentorship where status = 'active' order by started_at, id limit 1`)).rows;
+    const mentee = await signIn(await sampleEmail(pair!.mentee_id));
+    const list = (await mentee.get('/api/v1/conversations')).json() as { conversations: { id: string; basis: string; unread: number; other: { id: string } | null }[] };
+    const talk = list.conversations.find((c) => c.other?.id === pair!.mentor_id)!;
+    expect(talk).toMatchObject({ basis: 'mentorship', unread: 1 });
+    const page = (await mentee.get(`/api/v1/conversations/${talk.id}/messages`)).json() as { messages: { seq: number }[] };
+    expect(page.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    const mentor = await signIn(await sampleEmail(pair!.mentor_id));
+    expect((await mentor.get('/api/v1/conversations/unread')).json()).toMatchObject({ unread: 0 });
+  });
+
+  test("one group's chat is on with a few messages; a message request asks to move to another app, and its recipient sees the note", async () => {
+    expect(summary.created['group chats']).toBe(1);
+    const [chat] = await db().select().from(groupChat);
+    expect(chat!.enabled).toBe(true);
+    expect(summary.created['message requests']).toBe(1);
+    const [request] = (await db().execute<{ id: string; recipient: string }>(sql`
+      select c.id, p.user_id as recipient from conversation c join conversation_participant p on p.conversation_id = c.id and p.user_id <> c.requested_by
+      where c.status = 'requested'`)).rows;
+    const recipient = await signIn(await sampleEmail(request!.recipient));
+    const list = (await recipient.get('/api/v1/conversations')).json() as { requests: { id: string; lastMessage: { offPlatformNote: boolean } | null }[] };
+    expect(list.requests.map((r) => r.id)).toEqual([request!.id]);
+    expect(list.requests[0]!.lastMessage?.offPlatformNote).toBe(true);
   });
 });

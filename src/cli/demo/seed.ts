@@ -9,6 +9,7 @@ import { auditLog } from '../../server/modules/audit/tables.ts';
 import { settingsRepo } from '../../server/modules/instance/repo.ts';
 import { groupMember, supportGroup } from '../../server/modules/meetings/tables.ts';
 import { copingLibraryStrategy, resource } from '../../server/modules/resources/tables.ts';
+import { conversation, conversationParticipant } from '../../server/modules/messaging/tables.ts';
 import { createDemoAccounts, type SeededPerson } from './accounts.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedCommunity } from './community.ts';
@@ -16,6 +17,7 @@ import { seedJourneys } from './journey.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedMentoring } from './mentoring.ts';
 import { DEMO_RESOURCE_PREFIX, seedResources } from './resources.ts';
+import { seedMessaging } from './messaging.ts';
 import { demoPassword } from './password.ts';
 import { planPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -41,7 +43,7 @@ export interface DemoWorld {
  */
 export type DemoStep = (world: DemoWorld) => Promise<Record<string, number>>;
 
-export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring, seedCommunity, seedResources];
+export const DEMO_STEPS: readonly DemoStep[] = [seedInvitations, seedJourneys, seedMeetings, seedMentoring, seedCommunity, seedResources, seedMessaging];
 
 export interface DemoSummary {
   people: number;
@@ -112,6 +114,8 @@ async function undo(db: Db, ids: string[]) {
     // Directory entries and library strategies outlive their authors by design; the demo's own go here.
     await tx.delete(resource).where(like(resource.externalId, `${DEMO_RESOURCE_PREFIX}%`));
     await tx.delete(copingLibraryStrategy).where(inArray(copingLibraryStrategy.authorId, ids));
+    // Direct conversations belong to their two people; a group's chat went with its group.
+    await tx.delete(conversation).where(inArray(conversation.id, tx.select({ id: conversationParticipant.conversationId }).from(conversationParticipant).where(inArray(conversationParticipant.userId, ids))));
     await tx.delete(user).where(inArray(user.id, ids));
   });
 }
