@@ -65,17 +65,28 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { log
 }
 
 /** A second Kindred instance on the same database as `first`, as behind a load balancer. */
-export async function createSecondInstance(first: TestContext): Promise<{ app: KindredApp; close(): Promise<void> }> {
+export async function createSecondInstance(first: TestContext, opts: { withJobs?: boolean } = {}): Promise<{ app: KindredApp; jobs?: Jobs; close(): Promise<void> }> {
   const database = connect(first.url, { max: 3 });
-  const app = await buildApp({ config: first.config, database, logger: false, webDir: '/nonexistent-web-build' });
+  const jobs = opts.withJobs ? await startJobs(first.url, createLogger('silent')) : undefined;
+  const app = await buildApp({ config: first.config, database, jobs, logger: false, webDir: '/nonexistent-web-build' });
   await app.ready();
   return {
     app,
+    jobs,
     async close() {
+      await jobs?.stop();
       await app.close();
       await database.close();
     },
   };
+}
+
+/** Listens on a free loopback port (for real sockets: WebSocket clients); answers the base URL, http://127.0.0.1:port. */
+export async function listen(app: KindredApp): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
 }
 
 /** Polls until `check` holds or `ms` pass: for what reaches another instance by notification, within moments. */

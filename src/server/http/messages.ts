@@ -216,6 +216,10 @@ export const messages = {
   messagingAlreadyReported: { en: 'You have already reported this message.', es: 'Ya reportaste este mensaje.' },
   messagingReportResolved: { en: 'This report was already resolved.', es: 'Este reporte ya se resolvió.' },
   messagingNotARequest: { en: 'This is not a message request waiting for you.', es: 'Esta no es una solicitud de mensaje para ti.' },
+  realtimeUnavailable: {
+    en: 'Live updates are unavailable for a moment. Kindred will try again shortly.',
+    es: 'Las actualizaciones en vivo no están disponibles por un momento. Kindred lo intentará de nuevo en breve.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { NotificationKind } from '../../../contracts/notifications.ts';
 import type { Queryable } from '../../db/client.ts';
+import { newId } from '../../db/ids.ts';
+import { publish } from '../../realtime/publish.ts';
 import { user } from '../accounts/tables.ts';
 import { notification } from './tables.ts';
 
@@ -15,8 +17,11 @@ export interface NewNotification {
 export const notificationsRepo = {
   /** Written in the same transaction as the change it tells of, so a notification never announces what did not happen. */
   async add(db: Queryable, items: NewNotification | NewNotification[]) {
-    const rows = (Array.isArray(items) ? items : [items]).map((n) => ({ userId: n.userId, kind: n.kind, subjectId: n.subjectId ?? null, actorId: n.actorId ?? null }));
-    if (rows.length) await db.insert(notification).values(rows);
+    const rows = (Array.isArray(items) ? items : [items]).map((n) => ({ id: newId(), userId: n.userId, kind: n.kind, subjectId: n.subjectId ?? null, actorId: n.actorId ?? null }));
+    if (!rows.length) return;
+    await db.insert(notification).values(rows);
+    // The person's open sockets hear that their inbox changed (ids only), when this transaction commits.
+    for (const row of rows) await publish(db, { type: 'notification.created', subjectId: row.id, recipients: [row.userId] });
   },
 
   async list(db: Queryable, userId: string, limit: number) {
