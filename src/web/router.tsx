@@ -78,6 +78,16 @@ export const router = createBrowserRouter([
         children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/mentoring/mentorship.tsx')).MentorshipPage }) }],
       },
       {
+        path: 'messages',
+        element: <RequireSignedIn><Outlet /></RequireSignedIn>,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/messages/index.tsx')).MessagesPage }) },
+          { path: 'new', lazy: async () => ({ Component: (await import('./routes/messages/new.tsx')).NewConversationPage }) },
+          { path: 'search', lazy: async () => ({ Component: (await import('./routes/messages/search.tsx')).MessageSearchPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('./routes/messages/conversation.tsx')).ConversationPage }) },
+        ],
+      },
+      {
         path: 'notifications',
         element: <RequireSignedIn><Outlet /></RequireSignedIn>,
         children: [{ index: true, lazy: async () => ({ Component: (await import('./routes/notifications.tsx')).NotificationsPage }) }],
@@ -104,6 +114,7 @@ export const router = createBrowserRouter([
           { path: 'community', lazy: async () => ({ Component: (await import('./routes/admin/community-categories.tsx')).CommunityCategoriesPage }) },
           { path: 'community/rules', lazy: async () => ({ Component: (await import('./routes/admin/community-rules.tsx')).CommunityRulesPage }) },
           { path: 'resources', lazy: async () => ({ Component: (await import('./routes/admin/resources.tsx')).ResourcesAdminPage }) },
+          { path: 'messaging', lazy: async () => ({ Component: (await import('./routes/admin/messaging.tsx')).MessagingAdminPage }) },
         ],
       },
       // The forum: public categories are readable without an account; writing and moderating need one.
@@ -124,6 +135,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: async () => ({ Component: (await import('./routes/community/moderation/queue.tsx')).ModerationQueuePage }) },
               { path: 'people/:id', lazy: async () => ({ Component: (await import('./routes/community/moderation/person.tsx')).ModerationPersonPage }) },
+              { path: 'messages', lazy: async () => ({ Component: (await import('./routes/moderation-messages.tsx')).MessageReportsPage }) },
             ],
           },
         ],

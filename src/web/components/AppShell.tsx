@@ -5,6 +5,7 @@ import { useMe, useSignOut } from '../features/account/api.ts';
 import { useInstance } from '../features/instance/api.ts';
 import { MentoringNavLink, NotificationsNavLink } from '../features/mentoring/NavLinks.tsx';
 import { ModerationNavLink } from '../features/community/moderation/ModerationNavLink.tsx';
+import { MessagesNavLink } from '../features/messaging/MessagesNavLink.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** Skip link, header with navigation and language, the main landmark, and a footer with where to find urgent help. */
@@ -90,6 +91,7 @@ function MainNav() {
               </li>
             )}
             <MentoringNavLink me={me} />
+            <MessagesNavLink />
             <li>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             </li>

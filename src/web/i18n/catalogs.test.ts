@@ -38,6 +38,6 @@ describe('the English and Spanish catalogs', () => {
   });
 
   test('every catalog is found', () => {
-    expect(pairs.map(([en]) => en).sort()).toEqual(['community-en.json', 'community-mod-en.json', 'coping-en.json', 'en.json', 'mentoring-admin-en.json', 'mentoring-en.json', 'resources-en.json']);
+    expect(pairs.map(([en]) => en).sort()).toEqual(['community-en.json', 'community-mod-en.json', 'coping-en.json', 'en.json', 'mentoring-admin-en.json', 'mentoring-en.json', 'messaging-en.json', 'resources-en.json']);
   });
 });

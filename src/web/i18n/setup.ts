@@ -16,6 +16,8 @@ import copingEn from './coping-en.json';
 import copingEs from './coping-es.json';
 import resourcesEn from './resources-en.json';
 import resourcesEs from './resources-es.json';
+import messagingEn from './messaging-en.json';
+import messagingEs from './messaging-es.json';
 
 /** Where a signed-out person's language choice is remembered on this device. */
 export const LOCALE_STORAGE_KEY = 'kindred.locale';
@@ -32,8 +34,8 @@ void i18n
   .init({
     // Larger features keep their words in their own files, under one top-level key each.
     resources: {
-      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn, community: communityEn, communityMod: communityModEn, resources: resourcesEn, coping: copingEn } },
-      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs, community: communityEs, communityMod: communityModEs, resources: resourcesEs, coping: copingEs } },
+      en: { translation: { ...en, mentoring: mentoringEn, mentoringAdmin: mentoringAdminEn, community: communityEn, communityMod: communityModEn, resources: resourcesEn, coping: copingEn, messaging: messagingEn } },
+      es: { translation: { ...es, mentoring: mentoringEs, mentoringAdmin: mentoringAdminEs, community: communityEs, communityMod: communityModEs, resources: resourcesEs, coping: copingEs, messaging: messagingEs } },
     },
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: true,

@@ -22,6 +22,8 @@ function linkFor(n: Notification, coordinator: boolean): string | null {
   if (n.kind === 'resources.strategy_approved' || n.kind === 'resources.strategy_shared') return `/resources/strategies/${n.subjectId}`;
   if (n.kind.startsWith('resources.')) return `/resources/${n.subjectId}`;
   if (n.kind === 'mentoring.concern_opened') return coordinator ? '/admin/mentoring/concerns' : null;
+  // A message request: the conversation, where it can be accepted, ignored or its sender blocked.
+  if (n.kind === 'messaging.requested') return `/messages/${n.subjectId}`;
   return `/mentorships/${n.subjectId}`;
 }
 

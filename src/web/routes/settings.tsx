@@ -10,6 +10,7 @@ import { Page } from '../components/Page.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useChangePassword, useMe, useUpdateMe } from '../features/account/api.ts';
+import { MessagingSettingsSection } from '../features/messaging/MessagingSettingsSection.tsx';
 import { useForm } from '../lib/form.ts';
 import { timeZoneOptions } from '../lib/time.ts';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
     <Page title={t('settings.title')} lead={<p>{t('settings.lead')}</p>}>
       <ProfileForm me={me} />
       <PasswordForm />
+      <MessagingSettingsSection timeZone={me.timeZone} />
     </Page>
   );
 }

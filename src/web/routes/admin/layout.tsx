@@ -52,6 +52,9 @@ export function AdminPage({ title, lead, children }: { title: string; lead?: str
           <li>
             <NavLink to="/admin/resources">{t('resources.nav')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/messaging">{t('messaging.admin.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

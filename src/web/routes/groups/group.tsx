@@ -9,6 +9,7 @@ import { languageName } from '../../features/meetings/format.ts';
 import { JoinGroup } from '../../features/meetings/JoinGroup.tsx';
 import { MeetingCard } from '../../features/meetings/MeetingCard.tsx';
 import { Members } from '../../features/meetings/Members.tsx';
+import { GroupChat } from '../../features/messaging/GroupChat.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/messages.ts';
@@ -84,6 +85,8 @@ export function GroupPage() {
           </p>
         )}
       </section>
+
+      {me && <GroupChat groupId={g.id} member={g.myStatus === 'member' || g.myStatus === 'facilitator'} canManage={g.canManage} />}
 
       <section aria-labelledby="group-meetings">
         <h2 id="group-meetings">{t('meetings.group.meetings')}</h2>

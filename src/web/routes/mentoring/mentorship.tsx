@@ -6,6 +6,7 @@ import { Page } from '../../components/Page.tsx';
 import { AgreementSection } from '../../features/mentoring/Agreement.tsx';
 import { type Mentorship, useMentorship } from '../../features/mentoring/api.ts';
 import { Concerns } from '../../features/mentoring/Concerns.tsx';
+import { MessageButton } from '../../features/messaging/MessageButton.tsx';
 import { ContactLog } from '../../features/mentoring/ContactLog.tsx';
 import { useMe } from '../../features/account/api.ts';
 import { CancelAsk, CoordinatorEnd, Lifecycle } from '../../features/mentoring/Lifecycle.tsx';
@@ -115,6 +116,12 @@ function Now({ mentorship: m, onNotice }: { mentorship: Mentorship; onNotice: Sh
         <p>
           <Link to={`/mentees/${m.mentee.id}`}>{t('mentoring.caseload.journey', { name })}</Link>
         </p>
+      )}
+      {/* Messaging is open while the mentorship is active (docs/messaging.md). */}
+      {m.myRole !== null && m.status === 'active' && (
+        <div className="actions">
+          <MessageButton person={m.myRole === 'mentor' ? m.mentee : m.mentor} />
+        </div>
       )}
     </section>
   );

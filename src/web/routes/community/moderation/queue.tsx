@@ -43,6 +43,9 @@ function Queue({ me }: { me: Me }) {
         <ul>
           {tab('open', openCount === undefined ? t('communityMod.queue.tabOpen') : t('communityMod.queue.tabOpenCount', { count: openCount }))}
           {tab('resolved', t('communityMod.queue.tabResolved'))}
+          <li>
+            <Link to="/community/moderation/messages">{t('messaging.moderation.title')}</Link>
+          </li>
           {me.roles.includes('coordinator') && (
             <>
               <li>

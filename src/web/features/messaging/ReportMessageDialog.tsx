@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messagingLimits, REPORT_REASONS } from '../../../contracts/messaging.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { errorMessage } from '../../lib/messages.ts';
+import { Dialog } from '../mentoring/Dialog.tsx';
+import '../../styles/mentoring.css';
+import { type ReportReason, useReportMessage } from './api.ts';
+
+/** Reporting a message: a moderator reads it with the few messages around it; the sender is never told who reported. */
+export function ReportMessageDialog({ messageId, open, onClose }: { messageId: string; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} title={t('messaging.report.title')} onClose={onClose}>
+      <ReportForm messageId={messageId} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function ReportForm({ messageId, onClose }: { messageId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const report = useReportMessage();
+  const [reason, setReason] = useState<ReportReason | ''>('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  if (report.isSuccess) {
+    return (
+      <>
+        <Alert live tone="success" title={t('messaging.report.thanks')}>
+          <p>{t('messaging.report.thanksLead')}</p>
+        </Alert>
+        <div className="actions">
+          <Button onClick={onClose} autoFocus>
+            {t('messaging.report.close')}
+          </Button>
+        </div>
+      </>
+    );
+  }
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason) return setMissing(true);
+        report.mutate({ messageId, reason, note });
+      }}
+    >
+      <p className="dialog-lead">{t('messaging.report.lead')}</p>
+      <fieldset className="field choices" aria-describedby={missing ? 'report-reason-error' : undefined}>
+        <legend className="field-label">{t('messaging.report.reason')}</legend>
+        {missing && !reason && (
+          <p className="field-error" id="report-reason-error">
+            {t('messaging.report.reasonMissing')}
+          </p>
+        )}
+        {REPORT_REASONS.map((r) => (
+          <div className="choice" key={r}>
+            <input id={`report-${messageId}-${r}`} type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+            <div className="choice-text">
+              <label htmlFor={`report-${messageId}-${r}`}>{t(`messaging.report.reasons.${r}`)}</label>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`report-note-${messageId}`} className="field-label">
+          {t('messaging.report.note')}
+        </label>
+        <textarea id={`report-note-${messageId}`} className="input textarea" rows={3} maxLength={messagingLimits.reportNote} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {report.isError && <Alert live tone="error" title={errorMessage(report.error, t)} />}
+      <div className="actions">
+        <Button type="submit" pending={report.isPending}>
+          {t('messaging.report.send')}
+        </Button>
+        <Button variant="quiet" onClick={onClose}>
+          {t('messaging.report.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
