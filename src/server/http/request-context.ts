@@ -12,6 +12,13 @@ declare module 'fastify' {
     /** The signed-in person, resolved from the session cookie on first use. */
     actor(): Promise<Actor | null>;
   }
+  interface FastifyContextConfig {
+    /**
+     * This write changes nothing any instance caches (sessions, roles, check-in lists, forum pages): it answers
+     * without waiting for the notification barrier. For the busiest writes only (sending a message), each checked.
+     */
+    touchesNoCache?: boolean;
+  }
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,7 +52,7 @@ export function installRequestContext(
       reply.header('set-cookie', renewedCookie(session.cookie, SESSION_SECONDS));
     }
     // After a write, answer only once this instance has applied the invalidations it caused (sign-out, roles...).
-    if (WRITES.has(request.method)) await deps.notifications.barrier(deps.pool);
+    if (WRITES.has(request.method) && !request.routeOptions.config?.touchesNoCache) await deps.notifications.barrier(deps.pool);
   });
 }
 

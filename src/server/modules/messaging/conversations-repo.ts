@@ -179,8 +179,8 @@ export const conversationsRepo = {
    * sender too, for their other devices; not someone who ignored the request), a group's active members; never
    * anyone who blocked the sender. Decided in the sending transaction.
    */
-  async messageRecipients(tx: Queryable, conversationId: string, senderId: string): Promise<string[]> {
-    const res = await tx.execute<{ id: string }>(sql`
+  messageRecipients(conversationId: string, senderId: string): SQL {
+    return sql`
       select p.user_id as id from conversation c join conversation_participant p on p.conversation_id = c.id
         where c.id = ${conversationId} and c.kind = 'direct'
           and not (c.status = 'ignored' and p.user_id is distinct from c.requested_by)
@@ -188,7 +188,6 @@ export const conversationsRepo = {
       select gm.user_id from conversation c join group_member gm on gm.group_id = c.group_id and gm.status = 'active'
         where c.id = ${conversationId} and c.kind = 'group'
       except
-      select b.blocker_id from person_block b where b.blocked_id = ${senderId}`);
-    return res.rows.map((r) => r.id);
+      select b.blocker_id from person_block b where b.blocked_id = ${senderId}`;
   },
 };

@@ -5,7 +5,7 @@ import type { CrisisPayload } from '../../../contracts/journey.ts';
 import type { RateRule } from '../../http/rate-limit.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
-import { publish } from '../../realtime/publish.ts';
+import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
 import { conversationsRepo } from './conversations-repo.ts';
@@ -38,22 +38,28 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
   }
 
   async function announce(tx: Queryable, type: 'message.created' | 'message.updated', m: { conversationId: string; id: string; seq: number; senderId: string }) {
-    await publish(tx, { type, conversationId: m.conversationId, subjectId: m.id, seq: m.seq, recipients: await conversationsRepo.messageRecipients(tx, m.conversationId, m.senderId) });
+    await publishTo(tx, { type, conversationId: m.conversationId, subjectId: m.id, seq: m.seq }, conversationsRepo.messageRecipients(m.conversationId, m.senderId));
   }
 
   return {
     announce,
 
-    /** Appends a message to a conversation the caller has already allowed the sender to write in. */
+    /**
+     * Appends a message to a conversation the caller has already allowed the sender to write in. Answers the stored
+     * row (without the sender's name), so the answer needs no second read.
+     */
     async append(tx: Queryable, m: { conversationId: string; senderId: string; body: string; basis: ConversationBasis; locale: Locale }) {
       const body = normalizeMessage(m.body);
       const seq = await conversationsRepo.takeSeq(tx, m.conversationId);
-      const id = await messagesRepo.insert(tx, { conversationId: m.conversationId, seq, senderId: m.senderId, body, html: renderMessage(body), offPlatform: offPlatform(body, m.basis, seq) });
+      const html = renderMessage(body);
+      const flagged = offPlatform(body, m.basis, seq);
+      const { id, createdAt } = await messagesRepo.insert(tx, { conversationId: m.conversationId, seq, senderId: m.senderId, body, html, offPlatform: flagged });
       // Writing is reading: my own message moves my read position (and opens a group chat's row for me).
       await conversationsRepo.markRead(tx, m.conversationId, m.senderId, seq);
       const handled = await readCrisis(tx, m.senderId, id, body, m.locale);
       await announce(tx, 'message.created', { conversationId: m.conversationId, id, seq, senderId: m.senderId });
-      return { id, handled };
+      const row = { id, conversationId: m.conversationId, seq, senderId: m.senderId, body, html, createdAt, editedAt: null, deletedAt: null, offPlatform: flagged };
+      return { id, row, handled };
     },
 
     async edit(tx: Queryable, m: { id: string; conversationId: string; seq: number; senderId: string; body: string; basis: ConversationBasis; wasFlagged: boolean; locale: Locale }) {

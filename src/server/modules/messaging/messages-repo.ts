@@ -47,12 +47,13 @@ export const messagesRepo = {
   },
 
   /** Stores a message at a seq taken under the conversation's lock (conversationsRepo.takeSeq). */
-  async insert(tx: Queryable, m: { conversationId: string; seq: number; senderId: string; body: string; html: string; offPlatform: boolean }): Promise<string> {
+  async insert(tx: Queryable, m: { conversationId: string; seq: number; senderId: string; body: string; html: string; offPlatform: boolean }): Promise<{ id: string; createdAt: Date }> {
     const id = newId();
-    await tx.execute(sql`
+    const res = await tx.execute<{ created_at: Date | string }>(sql`
       insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
-      values (${id}, ${m.conversationId}, ${m.seq}, ${m.senderId}, ${m.body}, ${m.html}, ${m.offPlatform})`);
-    return id;
+      values (${id}, ${m.conversationId}, ${m.seq}, ${m.senderId}, ${m.body}, ${m.html}, ${m.offPlatform})
+      returning created_at`);
+    return { id, createdAt: toDate(res.rows[0]!.created_at)! };
   },
 
   /** Locks a message for an edit or a deletion and reads who sent it. */

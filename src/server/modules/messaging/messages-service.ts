@@ -88,12 +88,14 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       written(body);
       await ctx.limiter.consume(messagingRateRules.messagesPerAccount, a.userId);
       const locale = await memberLocale(db, a);
-      const { id, handled } = await db.transaction(async (tx) => {
+      const { row, handled } = await db.transaction(async (tx) => {
         const basis = await mayWrite(tx, view, a.userId);
         return writes.append(tx, { conversationId, senderId: a.userId, body, basis, locale });
       });
       const crisis = await writes.crisisAnswer(handled, locale);
-      return { message: presentMessage((await messagesRepo.find(db, id))!, a.userId), crisis };
+      // The row as stored, with my own name (the session read it): no second read of what was just written.
+      const senderName = a.profile?.name ?? (await messagesRepo.find(db, row.id))!.senderName;
+      return { message: presentMessage({ ...row, senderName }, a.userId), crisis };
     },
 
     /** The sender edits while they may still write there; the words are read again for crisis and pressure. */

@@ -30,7 +30,10 @@ export const relationsRepo = {
         exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = o.id) as blocked_by_me,
         exists (select 1 from person_block b where b.blocker_id = o.id and b.blocked_id = ${me}) as blocked_me
       from unnest(${uuidArray(ids)}) as o(id)`);
-    const onCall = new Set(await rosterRepo.onCallAt(db, new Date()));
+    // The roster only matters where nothing stronger holds (a mentorship, a coordinator, a facilitator): most sends
+    // are between mentor and mentee, and skip this read.
+    const settled = res.rows.every((r) => r.mentorship || r.coordinator || r.facilitator);
+    const onCall = new Set(settled ? [] : await rosterRepo.onCallAt(db, new Date()));
     return new Map(
       res.rows.map((r) => [
         r.id,

@@ -110,13 +110,15 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?
         body: sendMessageBody,
         response: { 201: sentMessage, ...errors(401, 404, 409, 422, 429) },
       },
+      // A message, its event and an escalation are read by nobody's cache: no barrier to wait for.
+      config: { touchesNoCache: true },
     },
     async (req, reply) => reply.status(201).send(await messages.send(await req.actor(), req.params.id, req.body.body)),
   );
 
   app.post(
     '/api/v1/conversations/:id/read',
-    { schema: { tags, security, summary: 'I have read up to this seq', params: idParams, body: readBody, response: { 204: noContent, ...errors(401, 404, 422) } } },
+    { schema: { tags, security, summary: 'I have read up to this seq', params: idParams, body: readBody, response: { 204: noContent, ...errors(401, 404, 422) } }, config: { touchesNoCache: true } },
     async (req, reply) => {
       await conversations.read(await req.actor(), req.params.id, req.body.seq);
       return reply.status(204).send(null);
