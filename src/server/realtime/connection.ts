@@ -18,6 +18,8 @@ const WINDOW_MS = 10_000;
 export class Connection {
   /** Answered the last heartbeat (or said anything since). */
   alive = true;
+  /** Which of the hub's heartbeat slots visits this socket (the hub spreads its sockets over the interval). */
+  slot = 0;
   /**
    * `waiting`: open, no `resume` yet; `replaying`: sending what it missed; `live`. Events that arrive while it is
    * not live are held and sent after the replay, in arrival order, without the ones the replay already sent.

@@ -18,6 +18,8 @@ interface Pending {
 }
 
 const BATCH = 500;
+/** Heartbeat ticks per interval: a twenty-fifth of the sockets at a time (one second apart at 25 s). */
+const HEARTBEAT_SLOTS = 25;
 /** Close code when events may have been missed here (the notification connection dropped): reconnect and resume. */
 const TRY_AGAIN = 1013;
 
@@ -46,6 +48,9 @@ export class RealtimeHub {
   private barrierQueued: Promise<void> | null = null;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
+  private readonly slots: Set<Connection>[];
+  private nextSlot = 0;
+  private ticks = 0;
 
   constructor(private readonly deps: HubDeps) {
     deps.notifications.on(REALTIME_CHANNEL, (payload) => this.arrived(payload));
@@ -56,7 +61,11 @@ export class RealtimeHub {
     // Notifications may have been missed: every socket reconnects and resumes from the table.
     deps.notifications.onReset(() => this.closeAll(TRY_AGAIN, 'reconnect and resume'));
     // One interval for every socket: heartbeats, late resumers, sessions that ended while notifications were down.
-    this.timer = setInterval(() => void this.sweep(), deps.heartbeatMs ?? realtimeLimits.heartbeatMs);
+    // Each tick visits one slot of the sockets, so each is visited once per heartbeat but never all at once: 10,000
+    // pings and a session check in one go stalled every delivery for 400 ms (bench/README.md, messaging).
+    const heartbeatMs = deps.heartbeatMs ?? realtimeLimits.heartbeatMs;
+    this.slots = Array.from({ length: Math.max(1, Math.min(HEARTBEAT_SLOTS, Math.floor(heartbeatMs / 20))) }, () => new Set<Connection>());
+    this.timer = setInterval(() => void this.tick(), heartbeatMs / this.slots.length);
     this.timer.unref();
   }
 
@@ -74,9 +83,12 @@ export class RealtimeHub {
     let set = this.byUser.get(conn.userId);
     if (!set) this.byUser.set(conn.userId, (set = new Set()));
     set.add(conn);
+    conn.slot = this.nextSlot++ % this.slots.length;
+    this.slots[conn.slot]!.add(conn);
   }
 
   remove(conn: Connection) {
+    this.slots[conn.slot]?.delete(conn);
     const set = this.byUser.get(conn.userId);
     if (!set?.delete(conn)) return;
     if (!set.size) this.byUser.delete(conn.userId);
@@ -212,29 +224,40 @@ export class RealtimeHub {
     }
   }
 
-  /** Heartbeat for every socket; a client that did not answer the previous one is gone. */
+  /** One slot's heartbeat (the interval's work). */
+  async tick() {
+    await this.beat([...this.slots[this.ticks++ % this.slots.length]!]);
+  }
+
+  /** Heartbeat for every socket at once (tests; the interval spreads the same work over its ticks). */
   async sweep() {
+    await this.beat(this.slots.flatMap((slot) => [...slot]));
+  }
+
+  /** A client that did not answer the previous heartbeat is gone; the others are pinged and their sessions checked. */
+  private async beat(conns: Connection[]) {
     const now = Date.now();
     const heartbeatMs = this.deps.heartbeatMs ?? realtimeLimits.heartbeatMs;
-    for (const set of this.byUser.values()) {
-      for (const conn of set) {
-        if (conn.ws.readyState !== conn.ws.OPEN) continue;
-        if (!conn.alive) {
-          conn.ws.terminate();
-          continue;
-        }
-        conn.alive = false;
-        conn.ws.ping();
-        // A client that never resumed still gets its events, one heartbeat late.
-        if (conn.state === 'waiting' && now - conn.openedAt >= heartbeatMs) conn.goLive();
+    for (const conn of conns) {
+      if (conn.ws.readyState !== conn.ws.OPEN) continue;
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
       }
+      conn.alive = false;
+      conn.ws.ping();
+      // A client that never resumed still gets its events, one heartbeat late.
+      if (conn.state === 'waiting' && now - conn.openedAt >= heartbeatMs) conn.goLive();
     }
-    await this.checkSessions([...this.byUser.keys()]).catch(() => {});
+    await this.checkConnections(conns).catch(() => {});
   }
 
   /** Closes (4401) the sockets of these people whose session has ended. */
   async checkSessions(userIds: string[]) {
-    const conns = userIds.flatMap((id) => [...(this.byUser.get(id) ?? [])]);
+    await this.checkConnections(userIds.flatMap((id) => [...(this.byUser.get(id) ?? [])]));
+  }
+
+  private async checkConnections(conns: Connection[]) {
     for (let i = 0; i < conns.length; i += 5000) {
       const chunk = conns.slice(i, i + 5000);
       const live = await eventsRepo.liveSessions(this.deps.pool, [...new Set(chunk.map((c) => c.sessionId))]);

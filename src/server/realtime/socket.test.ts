@@ -287,6 +287,27 @@ describe('bad clients', () => {
     await answering.close();
   });
 
+  test('the interval spreads heartbeats: each tick visits one slot of the sockets, each socket once per heartbeat', async () => {
+    const silent = await RealtimeClient.connect(base, mentee.cookie, { autoPong: false });
+    await silent.waitFor((f) => f.type === 'hello');
+    const conn = hubConnections().at(-1)!;
+    // Ticks that visit other slots leave it alone; its own slot's visit pings it (alive becomes false)...
+    let ticks = 0;
+    while (conn.alive && ticks < 100) {
+      await hub().tick();
+      ticks++;
+    }
+    expect(conn.alive).toBe(false);
+    // ...and the next visit to that slot, a whole heartbeat (25 ticks) later, finds it silent and drops it.
+    ticks = 0;
+    while (conn.ws.readyState === WebSocket.OPEN && ticks < 100) {
+      await hub().tick();
+      ticks++;
+    }
+    expect(ticks).toBe(25);
+    expect((await silent.closed).code).toBe(1006);
+  });
+
   test('signing out closes that session’s sockets (4401), not the person’s other sessions', async () => {
     // The same person signed in on a second device.
     const res = await new Client(ctx.app, undefined, '10.8.0.1').post('/api/v1/auth/sign-in', { email: mentee.email, password: PASSWORD });
