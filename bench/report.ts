@@ -4,6 +4,7 @@ import { type MatchingResults, matchingSection } from './matching.ts';
 import { type MentoringResults, renderMentoring } from './mentoring.ts';
 import { type CommunityResults, communitySection } from './community.ts';
 import { type ResourcesResults, resourcesSection } from './resources.ts';
+import { type MessagingResults, messagingSection } from './messaging.ts';
 import { type SafetyResults, safetySection } from './safety.ts';
 import type { RouteResult, LoadSettings } from './load.ts';
 import type { Footprint } from './proc.ts';
@@ -39,6 +40,7 @@ export interface BenchResults {
   mentoring?: MentoringResults;
   community?: CommunityResults;
   resources?: ResourcesResults;
+  messaging?: MessagingResults;
   assignment?: MatchingResults;
   safety?: SafetyResults;
   firstStart: { startMs: number; stopMs: number };
@@ -184,6 +186,7 @@ export function renderMarkdown(r: BenchResults): string {
     ...(r.mentoring ? ['', renderMentoring(r.mentoring)] : []),
     ...(r.community ? communitySection(r.community) : []),
     ...(r.resources ? resourcesSection(r.resources) : []),
+    ...(r.messaging ? messagingSection(r.messaging) : []),
     ...(r.assignment ? matchingSection(r.assignment) : []),
     ...(r.safety ? safetySection(r.safety) : []),
   ].join('\n');

@@ -14,6 +14,7 @@ import { measureAssignment } from './matching.ts';
 import { measureMentoring } from './mentoring.ts';
 import { communitySettings, measureCommunity } from './community.ts';
 import { measureResources, resourcesSettings } from './resources.ts';
+import { measureMessaging, messagingSettings } from './messaging.ts';
 import { measureDetector } from './safety.ts';
 import {
   createCoordinator,
@@ -135,6 +136,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
   const mentoring = await measureMentoring(runningEmbeddedUrl(instance.dataDir)!, { mentors: 2000, mentees: 2000, requests: 1000 }, progress);
   const community = await measureCommunity(instance, runningEmbeddedUrl(instance.dataDir)!, load, communitySettings(envInt), progress);
   const resources = await measureResources(instance, runningEmbeddedUrl(instance.dataDir)!, resourcesSettings(envInt), progress);
+  const messaging = await measureMessaging(instance, server.pid, runningEmbeddedUrl(instance.dataDir)!, messagingSettings(envInt), progress);
   const postgres = await postgresVersion(instance);
   await stop();
   // In the harness process, with the server stopped, so the one core it runs on is not shared with Kindred.
@@ -157,6 +159,7 @@ async function measureAll(instance: Instance): Promise<Omit<BenchResults, 'start
     mentoring,
     community,
     resources,
+    messaging,
     assignment,
     safety,
     firstStart,
