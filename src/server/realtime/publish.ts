@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { RealtimeEventType } from '../../contracts/realtime.ts';
 import type { Queryable } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
+import { executePrepared } from '../db/prepared.ts';
 
 /** The channel every instance listens on (db/notifications.ts); its payloads are ids only. */
 export const REALTIME_CHANNEL = 'kindred_realtime';
@@ -45,7 +46,7 @@ export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<s
  */
 export async function publishTo(db: Queryable, event: Omit<NewRealtimeEvent, 'recipients'>, recipients: SQL): Promise<string | null> {
   const id = newId();
-  const res = await db.execute<{ id: string }>(sql`
+  const res = await executePrepared<{ id: string }>(db, 'realtime_publish_to', sql`
     with r as (select distinct id from (${recipients}) q),
     e as (
       insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ConversationBasis } from './policy.ts';
+import { executePrepared } from '../../db/prepared.ts';
 
 export type ConversationStatus = 'active' | 'requested' | 'ignored';
 
@@ -69,7 +70,8 @@ const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id
 export const conversationsRepo = {
   /** One conversation as `me` sees it; null when they may not read it (the gate answers 404). `light`: without unread and last message. */
   async view(db: Queryable, me: string, id: string, opts: { light?: boolean } = {}): Promise<ConversationView | null> {
-    const res = await db.execute<RawView>(views(me, sql`c.id = ${id}`, sql``, sql``, !opts.light));
+    // Prepared (planned once per connection): every send and every page of messages starts here.
+    const res = await executePrepared<RawView>(db, 'conversation_view', views(me, sql`c.id = ${id}`, sql``, sql``, !opts.light));
     return res.rows[0] ? view(res.rows[0]) : null;
   },
 
@@ -138,14 +140,14 @@ export const conversationsRepo = {
 
   /** Locks the conversation row (until commit) and reads its state: sends and decisions on one conversation take turns. */
   async lock(tx: Queryable, id: string): Promise<{ status: ConversationStatus; basis: ConversationBasis; requestedBy: string | null } | null> {
-    const res = await tx.execute<{ status: ConversationStatus; basis: ConversationBasis; requestedBy: string | null }>(sql`
+    const res = await executePrepared<{ status: ConversationStatus; basis: ConversationBasis; requestedBy: string | null }>(tx, 'conversation_lock', sql`
       select status, basis, requested_by as "requestedBy" from conversation where id = ${id} for update`);
     return res.rows[0] ?? null;
   },
 
   /** The next seq, under the row's lock, so seqs commit in order and without gaps. */
   async takeSeq(tx: Queryable, id: string): Promise<number> {
-    const res = await tx.execute<{ last_seq: number }>(sql`
+    const res = await executePrepared<{ last_seq: number }>(tx, 'conversation_seq', sql`
       update conversation set last_seq = last_seq + 1, last_message_at = now() where id = ${id} returning last_seq`);
     return res.rows[0]!.last_seq;
   },
@@ -155,7 +157,7 @@ export const conversationsRepo = {
    * Answers the new position and whether it moved.
    */
   async markRead(tx: Queryable, conversationId: string, me: string, seq: number): Promise<{ seq: number; moved: boolean }> {
-    const res = await tx.execute<{ seq: number; moved: boolean }>(sql`
+    const res = await executePrepared<{ seq: number; moved: boolean }>(tx, 'conversation_read', sql`
       with target as (select least(${seq}::int, last_seq) as seq from conversation where id = ${conversationId}),
       old as (select last_read_seq from conversation_participant where conversation_id = ${conversationId} and user_id = ${me}),
       up as (

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { MessageRow } from './presenters.ts';
+import { executePrepared } from '../../db/prepared.ts';
 
 const COLUMNS = sql`m.id, m.conversation_id as "conversationId", m.seq, m.sender_id as "senderId", u.name as "senderName",
   m.body, m.html, m.created_at as "createdAt", m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.off_platform as "offPlatform"`;
@@ -14,7 +15,7 @@ export const messagesRepo = {
   /** Messages by id, in no particular order (the realtime hub loads a batch of events' messages at once). */
   async byIds(db: Queryable, ids: string[]): Promise<MessageRow[]> {
     if (!ids.length) return [];
-    const res = await db.execute<Raw>(sql`
+    const res = await executePrepared<Raw>(db, 'messages_by_ids', sql`
       select ${COLUMNS} from message m left join "user" u on u.id = m.sender_id
       where m.id = any(${`{${ids.join(',')}}`}::uuid[])`);
     return res.rows.map(row);
@@ -49,7 +50,7 @@ export const messagesRepo = {
   /** Stores a message at a seq taken under the conversation's lock (conversationsRepo.takeSeq). */
   async insert(tx: Queryable, m: { conversationId: string; seq: number; senderId: string; body: string; html: string; offPlatform: boolean }): Promise<{ id: string; createdAt: Date }> {
     const id = newId();
-    const res = await tx.execute<{ created_at: Date | string }>(sql`
+    const res = await executePrepared<{ created_at: Date | string }>(tx, 'message_insert', sql`
       insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
       values (${id}, ${m.conversationId}, ${m.seq}, ${m.senderId}, ${m.body}, ${m.html}, ${m.offPlatform})
       returning created_at`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { rosterRepo } from '../safety/repo.ts';
 import type { ConversationBasis, GroupFacts, PairFacts } from './policy.ts';
+import { executePrepared } from '../../db/prepared.ts';
 
 /**
  * The facts the messaging rules rest on, read from the other domains' tables: an active mentorship, a facilitator of
@@ -21,7 +22,7 @@ export const relationsRepo = {
   async pairFacts(db: Queryable, me: string, others: string[]): Promise<Map<string, PairFacts>> {
     const ids = [...new Set(others)];
     if (!ids.length) return new Map();
-    const res = await db.execute<{ id: string; mentorship: boolean; coordinator: boolean; facilitator: boolean; blocked_by_me: boolean; blocked_me: boolean }>(sql`
+    const res = await executePrepared<{ id: string; mentorship: boolean; coordinator: boolean; facilitator: boolean; blocked_by_me: boolean; blocked_me: boolean }>(db, 'messaging_pair_facts', sql`
       select o.id,
         exists (select 1 from mentorship m where m.status = 'active'
           and ((m.mentor_id = ${me} and m.mentee_id = o.id) or (m.mentor_id = o.id and m.mentee_id = ${me}))) as mentorship,
