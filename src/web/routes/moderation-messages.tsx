@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { REPORT_RESOLUTIONS } from '../../contracts/messaging.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
+import { RadioGroup } from '../components/Choices.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Page } from '../components/Page.tsx';
 import { useMe } from '../features/account/api.ts';
@@ -101,23 +103,15 @@ function ResolveForm({ id, detail }: { id: string; detail: MessageReportDetail }
         resolve.mutate({ resolution, note });
       }}
     >
-      <fieldset className="field choices">
-        <legend className="field-label">{t('messaging.moderation.decision', { name: detail.report.sender.displayName })}</legend>
-        {REPORT_RESOLUTIONS.map((r) => (
-          <div className="choice" key={r}>
-            <input id={`resolve-${id}-${r}`} type="radio" name={`resolve-${id}`} checked={resolution === r} onChange={() => setResolution(r)} />
-            <div className="choice-text">
-              <label htmlFor={`resolve-${id}-${r}`}>{t(`messaging.moderation.resolutions.${r}`)}</label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`resolve-note-${id}`} className="field-label">
-          {t('messaging.moderation.note')}
-        </label>
-        <textarea id={`resolve-note-${id}`} className="input textarea" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <RadioGroup
+        id={`resolve-${id}`}
+        name={`resolve-${id}`}
+        legend={t('messaging.moderation.decision', { name: detail.report.sender.displayName })}
+        options={REPORT_RESOLUTIONS.map((r) => ({ value: r, label: t(`messaging.moderation.resolutions.${r}`) }))}
+        value={resolution}
+        onChange={setResolution}
+      />
+      <TextAreaField id={`resolve-note-${id}`} name="note" label={t('messaging.moderation.note')} rows={2} maxLength={500} value={note} onChange={setNote} />
       {resolve.isError && <Alert live tone="error" title={errorMessage(resolve.error, t)} />}
       <Button type="submit" pending={resolve.isPending}>
         {t('messaging.moderation.resolve')}

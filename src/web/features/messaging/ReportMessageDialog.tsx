@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { messagingLimits, REPORT_REASONS } from '../../../contracts/messaging.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choices.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { errorMessage } from '../../lib/messages.ts';
 import { Dialog } from '../mentoring/Dialog.tsx';
 import '../../styles/mentoring.css';
@@ -49,28 +51,23 @@ function ReportForm({ messageId, onClose }: { messageId: string; onClose: () => 
       }}
     >
       <p className="dialog-lead">{t('messaging.report.lead')}</p>
-      <fieldset className="field choices" aria-describedby={missing ? 'report-reason-error' : undefined}>
-        <legend className="field-label">{t('messaging.report.reason')}</legend>
-        {missing && !reason && (
-          <p className="field-error" id="report-reason-error">
-            {t('messaging.report.reasonMissing')}
-          </p>
-        )}
-        {REPORT_REASONS.map((r) => (
-          <div className="choice" key={r}>
-            <input id={`report-${messageId}-${r}`} type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
-            <div className="choice-text">
-              <label htmlFor={`report-${messageId}-${r}`}>{t(`messaging.report.reasons.${r}`)}</label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`report-note-${messageId}`} className="field-label">
-          {t('messaging.report.note')}
-        </label>
-        <textarea id={`report-note-${messageId}`} className="input textarea" rows={3} maxLength={messagingLimits.reportNote} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <RadioGroup
+        id={`report-${messageId}`}
+        name="reason"
+        legend={t('messaging.report.reason')}
+        error={missing && !reason ? t('messaging.report.reasonMissing') : undefined}
+        options={REPORT_REASONS.map((r) => ({ value: r, label: t(`messaging.report.reasons.${r}`) }))}
+        value={reason}
+        onChange={setReason}
+      />
+      <TextAreaField
+        id={`report-note-${messageId}`}
+        name="note"
+        label={t('messaging.report.note')}
+        maxLength={messagingLimits.reportNote}
+        value={note}
+        onChange={setNote}
+      />
       {report.isError && <Alert live tone="error" title={errorMessage(report.error, t)} />}
       <div className="actions">
         <Button type="submit" pending={report.isPending}>
