@@ -14,14 +14,7 @@ const names = new Map<string, string>();
  * node-postgres parses them (timestamps as Date): hot queries format what they return in SQL.
  */
 export async function queryPrepared<T>(db: Db, label: string, query: SQL): Promise<T[]> {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  let name = names.get(text);
-  if (!name) {
-    name = `${label}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    if (names.size < 1000) names.set(text, name);
-  }
-  const res = await db.$client.query({ name, text, values: params as unknown[] });
-  return res.rows as T[];
+  return (await executePrepared<T>(db, label, query)).rows;
 }
 
 /**

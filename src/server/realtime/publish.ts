@@ -24,20 +24,9 @@ export interface NewRealtimeEvent {
  * the list is too long: ids only, never content. Returns the event id.
  */
 export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<string | null> {
-  const recipients = [...new Set(event.recipients)];
+  const { recipients, ...rest } = event;
   if (!recipients.length) return null;
-  const id = newId();
-  const list = recipients.join(',');
-  const payload = `${id}|${id.length + 1 + list.length < PAYLOAD_MAX ? list : '*'}`;
-  await db.execute(sql`
-    with e as (
-      insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
-      values (${id}, ${event.type}, ${event.conversationId ?? null}, ${event.subjectId ?? null}, ${event.seq ?? null},
-        ${`{${recipients.join(',')}}`}::uuid[])
-      returning id
-    )
-    select pg_notify(${REALTIME_CHANNEL}, ${payload}) from e`);
-  return id;
+  return publishTo(db, rest, sql`select unnest(${`{${recipients.join(',')}}`}::uuid[]) as id`);
 }
 
 /**
