@@ -53,6 +53,17 @@ export const displayName = z
   .max(limits.displayNameMax, { message: `Use at most ${limits.displayNameMax} characters` })
   .regex(/^[\p{L}\p{M}\p{N} ._'-]+$/u, { message: 'Use letters, numbers, spaces and . _ \' - only' });
 
+/** Control characters (NUL among them, which PostgreSQL text cannot hold); tabs and newlines are not among them. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Free text from a person: control characters dropped, trimmed, at most `max` characters. */
+export const cleanText = (max: number) =>
+  z
+    .string()
+    .overwrite((v) => v.replace(CONTROL_CHARS, ''))
+    .trim()
+    .max(max);
+
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { cleanText, isoDateTime, uuid } from './common.ts';
 import { crisisPayload } from './journey.ts';
 
 /**
@@ -23,14 +23,7 @@ export const messagingLimits = {
   retentionDaysMax: 3650,
 } as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const text = (max: number) =>
-  z
-    .string()
-    .overwrite((v) => v.replace(CONTROL, ''))
-    .trim()
-    .max(max);
+const text = cleanText;
 
 export const person = z.object({ id: uuid, displayName: z.string() }).meta({ id: 'MessagingPerson' });
 

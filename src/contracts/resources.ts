@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, locale, timeZone, uuid } from './common.ts';
+import { cleanText, isoDateTime, locale, timeZone, uuid } from './common.ts';
 
 /**
  * Recovery resources (docs/resources.md): a directory of services people have used (crisis lines, treatment,
@@ -36,15 +36,7 @@ export const resourceLimits = {
   reverifyDaysMax: 1095,
 } as const;
 
-/** Control characters (NUL among them, which PostgreSQL text cannot hold) are dropped, tabs and newlines kept. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const text = (max: number) =>
-  z
-    .string()
-    .overwrite((v) => v.replace(CONTROL, ''))
-    .trim()
-    .max(max);
+const text = cleanText;
 /** Text shown to people: tags are stripped on the server before it is stored, so this only bounds the size. */
 const plain = (max: number) => text(max);
 

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import sanitizeHtml from 'sanitize-html';
-import type { Locale } from '../../../contracts/common.ts';
+import { CONTROL_CHARS, type Locale } from '../../../contracts/common.ts';
 import type { ResourceInput } from '../../../contracts/resources.ts';
 import { type MessageKey, messages } from '../../http/messages.ts';
 import { type HoursRow, splitHours } from './hours.ts';
@@ -25,8 +25,7 @@ function stripOnce(s: string): string {
  */
 export function stripHtml(s: string): string {
   // Control characters first (NUL cannot be stored in PostgreSQL text); tabs and newlines stay for the rules below.
-  // eslint-disable-next-line no-control-regex
-  let text = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  let text = s.replace(CONTROL_CHARS, '');
   for (let i = 0; i < 3; i++) {
     const next = stripOnce(text);
     if (next === text) break;
