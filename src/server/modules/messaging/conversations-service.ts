@@ -10,8 +10,6 @@ import { notificationsRepo } from '../notifications/repo.ts';
 import { memberLocale } from '../safety/crisis.ts';
 import { openConversation, presentConversations, presentOne } from './conversation-gate.ts';
 import { conversationsRepo } from './conversations-repo.ts';
-import { messagesRepo } from './messages-repo.ts';
-import { presentMessage } from './presenters.ts';
 import { clampSeq, createMessagesService } from './messages-service.ts';
 import { createMessageWrites, messagingRateRules } from './message-writes.ts';
 import { blockedEitherWay, currentBasis, NO_FACTS } from './policy.ts';
@@ -78,7 +76,7 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
     if (!result) return { id: (await conversationsRepo.findDirect(db, key))!.id, created: false, sent: null };
     if (!result.first) return { id: result.id, created: true, sent: null };
     const crisis = await writes.crisisAnswer(result.first.handled, locale);
-    return { id: result.id, created: true, sent: { message: presentMessage((await messagesRepo.find(db, result.first.id))!, me), crisis } };
+    return { id: result.id, created: true, sent: { message: await writes.presentAppended(result.first.row, a), crisis } };
   }
 
   return {

@@ -13,6 +13,9 @@ import { messagesRepo } from './messages-repo.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
 import { normalizeMessage, renderMessage } from './render.ts';
+import { type MessageRow, presentMessage } from './presenters.ts';
+import type { Actor } from '../../access.ts';
+import type { Message } from '../../../contracts/messaging.ts';
 
 /** Messaging's limits, counted in PostgreSQL like every other limit (http/rate-limit.ts). */
 export const messagingRateRules = {
@@ -68,6 +71,12 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       const handled = await readCrisis(tx, m.senderId, m.id, body, m.locale);
       await announce(tx, 'message.updated', m);
       return { handled };
+    },
+
+    /** After commit: the message just appended, as its sender sees it (their name from the session, else one read). */
+    async presentAppended(row: Omit<MessageRow, 'senderName'>, sender: Actor): Promise<Message> {
+      const senderName = sender.profile?.name ?? (await messagesRepo.find(ctx.db, row.id))!.senderName;
+      return presentMessage({ ...row, senderName }, sender.userId);
     },
 
     /** After commit: the crisis answer, when the sender's words called for it. */

@@ -93,9 +93,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
         return writes.append(tx, { conversationId, senderId: a.userId, body, basis, locale });
       });
       const crisis = await writes.crisisAnswer(handled, locale);
-      // The row as stored, with my own name (the session read it): no second read of what was just written.
-      const senderName = a.profile?.name ?? (await messagesRepo.find(db, row.id))!.senderName;
-      return { message: presentMessage({ ...row, senderName }, a.userId), crisis };
+      return { message: await writes.presentAppended(row, a), crisis };
     },
 
     /** The sender edits while they may still write there; the words are read again for crisis and pressure. */
