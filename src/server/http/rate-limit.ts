@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import { and, count, eq, gt, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, lt, min, sql } from 'drizzle-orm';
+import { newId } from '../db/ids.ts';
+import { executePrepared } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
 import { rateEvent } from '../modules/instance/tables.ts';
 import { rateLimited } from './errors.ts';
@@ -54,10 +56,23 @@ export class RateLimiter {
     await this.db.insert(rateEvent).values({ bucket: rule.bucket, keyHash: this.hash(key) });
   }
 
-  /** Counts the attempt and refuses it once the window is used up. */
+  /**
+   * Counts the attempt and refuses it once the window is used up, in one statement (it runs on every message sent):
+   * the attempt is recorded only when the window still had room.
+   */
   async consume(rule: RateRule, key: string): Promise<void> {
-    await this.check(rule, key);
-    await this.record(rule, key);
+    const keyHash = this.hash(key);
+    const res = await executePrepared<{ n: number; oldest: Date | string | null }>(this.db, 'rate_consume', sql`
+      with used as (
+        select count(*)::int as n, min(created_at) as oldest from rate_event
+        where bucket = ${rule.bucket} and key_hash = ${keyHash} and created_at > now() - make_interval(secs => ${rule.windowSeconds})
+      ),
+      counted as (
+        insert into rate_event (id, bucket, key_hash) select ${newId()}, ${rule.bucket}, ${keyHash} from used where used.n < ${rule.max}::int
+      )
+      select n, oldest from used`);
+    const { n, oldest } = res.rows[0]!;
+    if (n >= rule.max && oldest) throw rateLimited((new Date(oldest).getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
   }
 
   async clear(rule: RateRule, key: string): Promise<void> {

@@ -69,7 +69,10 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
         await notificationsRepo.add(tx, { userId: otherId, kind: 'messaging.requested', subjectId: id, actorId: me });
         await publish(tx, { type: 'conversation.updated', conversationId: id, recipients: [otherId, me] });
       }
-      const first = firstMessage ? await writes.append(tx, { conversationId: id, senderId: me, body: firstMessage, basis: basis ?? 'request', locale }) : null;
+      const still = { kind: 'direct', status: basis ? 'active' : 'requested', basis: basis ?? 'request', otherId } as const;
+      const first = firstMessage ? await writes.append(tx, { conversationId: id, senderId: me, draft: writes.draft(firstMessage, locale), basis: still.basis, still }) : null;
+      // A block made since the facts were read: nothing is created.
+      if (firstMessage && !first) throw unavailable();
       return { id, first };
     });
     // Someone created the pair's conversation at the same moment: continue in theirs.

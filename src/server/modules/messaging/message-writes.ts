@@ -7,9 +7,10 @@ import type { Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
-import { type CrisisHandled, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
+import { type CrisisHandled, type CrisisReading, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
 import { conversationsRepo } from './conversations-repo.ts';
-import { messagesRepo } from './messages-repo.ts';
+import { messagesRepo, type StillHolds } from './messages-repo.ts';
+import { newId } from '../../db/ids.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
 import { normalizeMessage, renderMessage } from './render.ts';
@@ -22,6 +23,16 @@ export const messagingRateRules = {
   messagesPerAccount: { bucket: 'messaging_send_account', max: 30, windowSeconds: 60 },
   requestsPerAccount: { bucket: 'messaging_request_account', max: 10, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateRule>;
+
+/** A message ready to append: its id, stored body and HTML, the off-platform pressure in it, its crisis reading. */
+export interface Draft {
+  id: string;
+  body: string;
+  html: string;
+  pressure: boolean;
+  reading: CrisisReading | null;
+  locale: Locale;
+}
 
 /**
  * Writing a message, shared by sending, a request's first message and editing: the stored body, its HTML, the
@@ -48,21 +59,36 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
     announce,
 
     /**
-     * Appends a message to a conversation the caller has already allowed the sender to write in. Answers the stored
-     * row (without the sender's name), so the answer needs no second read.
+     * What a send will write, worked out before anything is locked: the stored body, its HTML, whether it presses to
+     * move off Kindred, and the crisis reading of the sender's words (null: nothing urgent).
      */
-    async append(tx: Queryable, m: { conversationId: string; senderId: string; body: string; basis: ConversationBasis; locale: Locale }) {
-      const body = normalizeMessage(m.body);
-      const seq = await conversationsRepo.takeSeq(tx, m.conversationId);
-      const html = renderMessage(body);
-      const flagged = offPlatform(body, m.basis, seq);
-      const { id, createdAt } = await messagesRepo.insert(tx, { conversationId: m.conversationId, seq, senderId: m.senderId, body, html, offPlatform: flagged });
-      // Writing is reading: my own message moves my read position (and opens a group chat's row for me).
-      await conversationsRepo.markRead(tx, m.conversationId, m.senderId, seq);
-      const handled = await readCrisis(tx, m.senderId, id, body, m.locale);
-      await announce(tx, 'message.created', { conversationId: m.conversationId, id, seq, senderId: m.senderId });
-      const row = { id, conversationId: m.conversationId, seq, senderId: m.senderId, body, html, createdAt, editedAt: null, deletedAt: null, offPlatform: flagged };
-      return { id, row, handled };
+    draft(body: string, locale: Locale): Draft {
+      const text = normalizeMessage(body);
+      return { id: newId(), body: text, html: renderMessage(text), pressure: pressesOffPlatform(text), reading: readOwnWords([text], locale), locale };
+    },
+
+    /**
+     * Appends a drafted message, in one statement, while what the sender's right rests on still holds (`still`); null
+     * when it no longer does (nothing written). A draft with a crisis reading must be appended in a transaction: its
+     * escalation is opened in the same one. Answers the stored row (without the sender's name), so no second read.
+     */
+    async append(q: Queryable, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
+      const { draft } = m;
+      const stored = await messagesRepo.append(q, {
+        id: draft.id,
+        conversationId: m.conversationId,
+        senderId: m.senderId,
+        body: draft.body,
+        html: draft.html,
+        // Pressure to move off Kindred matters with a new contact, in the first messages only (the append counts them).
+        pressure: m.basis !== 'mentorship' && draft.pressure,
+        still: m.still,
+        recipients: conversationsRepo.messageRecipients(m.conversationId, m.senderId),
+      });
+      if (!stored) return null;
+      const handled = draft.reading ? await crisis.escalateIn(q, { memberId: m.senderId, source: 'message', sourceId: draft.id, reading: draft.reading }) : null;
+      const row = { id: draft.id, conversationId: m.conversationId, seq: stored.seq, senderId: m.senderId, body: draft.body, html: draft.html, createdAt: stored.createdAt, editedAt: null, deletedAt: null, offPlatform: stored.offPlatform };
+      return { id: draft.id, row, handled };
     },
 
     async edit(tx: Queryable, m: { id: string; conversationId: string; seq: number; senderId: string; body: string; basis: ConversationBasis; wasFlagged: boolean; locale: Locale }) {

@@ -1,13 +1,33 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { messagingLimits } from '../../../contracts/messaging.ts';
+import { publishing } from '../../realtime/publish.ts';
 import type { Queryable } from '../../db/client.ts';
-import { newId } from '../../db/ids.ts';
 import type { MessageRow } from './presenters.ts';
 import { executePrepared } from '../../db/prepared.ts';
+import type { ConversationStatus } from './conversations-repo.ts';
+import type { ConversationBasis } from './policy.ts';
 
 const COLUMNS = sql`m.id, m.conversation_id as "conversationId", m.seq, m.sender_id as "senderId", u.name as "senderName",
   m.body, m.html, m.created_at as "createdAt", m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.off_platform as "offPlatform"`;
 
 type Raw = Omit<MessageRow, 'createdAt' | 'editedAt' | 'deletedAt'> & { createdAt: Date | string; editedAt: Date | string | null; deletedAt: Date | string | null };
+/**
+ * What a sender's right to append rests on, checked again by the append itself: a direct conversation's state as the
+ * decision read it and no block either way; a group's chat on and the sender an active member of the group.
+ */
+export type StillHolds =
+  | { kind: 'direct'; status: ConversationStatus; basis: ConversationBasis; otherId: string }
+  | { kind: 'group'; groupId: string };
+
+function stillHolds(s: StillHolds, me: string): SQL {
+  if (s.kind === 'group') {
+    return sql`exists (select 1 from group_member gm where gm.group_id = ${s.groupId} and gm.user_id = ${me} and gm.status = 'active')
+      and exists (select 1 from group_chat gc where gc.group_id = ${s.groupId} and gc.enabled)`;
+  }
+  return sql`status = ${s.status} and basis = ${s.basis}
+    and not exists (select 1 from person_block b where (b.blocker_id = ${me} and b.blocked_id = ${s.otherId}) or (b.blocker_id = ${s.otherId} and b.blocked_id = ${me}))`;
+}
+
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 const row = (r: Raw): MessageRow => ({ ...r, createdAt: toDate(r.createdAt)!, editedAt: toDate(r.editedAt), deletedAt: toDate(r.deletedAt) });
 
@@ -47,14 +67,42 @@ export const messagesRepo = {
     return (await messagesRepo.byIds(db, [id]))[0] ?? null;
   },
 
-  /** Stores a message at a seq taken under the conversation's lock (conversationsRepo.takeSeq). */
-  async insert(tx: Queryable, m: { conversationId: string; seq: number; senderId: string; body: string; html: string; offPlatform: boolean }): Promise<{ id: string; createdAt: Date }> {
-    const id = newId();
-    const res = await executePrepared<{ created_at: Date | string }>(tx, 'message_insert', sql`
-      insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
-      values (${id}, ${m.conversationId}, ${m.seq}, ${m.senderId}, ${m.body}, ${m.html}, ${m.offPlatform})
-      returning created_at`);
-    return { id, createdAt: toDate(res.rows[0]!.created_at)! };
+  /**
+   * Appends a message in one statement (autocommit, or the caller's transaction): the conversation's next seq, the
+   * message, the sender's read position and the `message.created` event with its NOTIFY. It writes only while the
+   * state the sender's right rests on still holds (`still`): else nothing is written and it answers null, and the
+   * caller decides again under the conversation's lock. Seqs stay gapless and in commit order: the seq is taken by
+   * updating the conversation's row, which holds its lock until commit.
+   */
+  async append(
+    q: Queryable,
+    m: { id: string; conversationId: string; senderId: string; body: string; html: string; pressure: boolean; still: StillHolds; recipients: SQL },
+  ): Promise<{ seq: number; createdAt: Date; offPlatform: boolean } | null> {
+    const { ctes, notify } = publishing(
+      { type: 'message.created', conversationId: m.conversationId, subjectId: m.id, seq: sql`(select seq from m)` },
+      m.recipients,
+      sql`exists (select 1 from m)`,
+    );
+    const res = await executePrepared<{ seq: number; created_at: Date | string; off_platform: boolean }>(q, 'message_append', sql`
+      with c as (
+        update conversation set last_seq = last_seq + 1, last_message_at = now()
+        where id = ${m.conversationId} and ${stillHolds(m.still, m.senderId)}
+        returning id, last_seq
+      ),
+      m as (
+        insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
+        select ${m.id}, c.id, c.last_seq, ${m.senderId}, ${m.body}, ${m.html}, ${m.pressure}::boolean and c.last_seq <= ${messagingLimits.offPlatformWindow}::int from c
+        returning seq, created_at, off_platform
+      ),
+      mine as (
+        insert into conversation_participant (conversation_id, user_id, last_read_seq)
+        select ${m.conversationId}, ${m.senderId}, m.seq from m
+        on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_participant.last_read_seq, excluded.last_read_seq)
+      ),
+      ${ctes}
+      select m.seq, m.created_at, m.off_platform, (select ${notify} from ev) as notified from m`);
+    const r = res.rows[0];
+    return r ? { seq: r.seq, createdAt: toDate(r.created_at)!, offPlatform: r.off_platform } : null;
   },
 
   /** Locks a message for an edit or a deletion and reads who sent it. */

@@ -12,7 +12,8 @@ import { openConversation, presentOne } from './conversation-gate.ts';
 import { type ConversationView, conversationsRepo } from './conversations-repo.ts';
 import { createMessageWrites, messagingRateRules } from './message-writes.ts';
 import { messagesRepo } from './messages-repo.ts';
-import { type ConversationBasis, directSend, NO_FACTS, shownBasis } from './policy.ts';
+import { type ConversationBasis, type DirectState, directSend, NO_FACTS, shownBasis } from './policy.ts';
+import type { StillHolds } from './messages-repo.ts';
 import { presentMessage } from './presenters.ts';
 import { normalizeMessage } from './render.ts';
 import { relationsRepo } from './relations-repo.ts';
@@ -30,28 +31,57 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
 
   const conflict = (key: 'messagingUnavailable' | 'messagingRequestPending' | 'messagingGroupChatOff' | 'messagingMessageDeleted') => new AppError('conflict', key);
 
+  /** The answer to "may `me` write here now?": the basis shown, what the conversation becomes, what it rests on. */
+  interface Decision {
+    basis: ConversationBasis;
+    becomes?: { status: 'active'; basis: ConversationBasis };
+    still: StillHolds;
+  }
+
+  /** A direct conversation, on its state as read or as locked. A request's recipient who replies accepts it. */
+  async function decideDirect(q: Queryable, view: ConversationView, state: DirectState, me: string): Promise<Decision> {
+    if (!view.otherId) throw conflict('messagingUnavailable');
+    const facts = (await relationsRepo.pairFacts(q, me, [view.otherId])).get(view.otherId) ?? NO_FACTS;
+    const decision = directSend(state, me, facts);
+    if (!decision.ok) throw conflict(decision.reason === 'pending' ? 'messagingRequestPending' : 'messagingUnavailable');
+    const { becomes } = decision;
+    return {
+      basis: becomes?.basis ?? shownBasis(state, facts),
+      becomes,
+      still: { kind: 'direct', status: becomes?.status ?? state.status, basis: becomes?.basis ?? state.basis, otherId: view.otherId },
+    };
+  }
+
   /**
-   * Under the conversation's lock: may `me` write here now, and under which basis? A request's recipient who replies
-   * accepts it; a relationship that began since a request makes the conversation ordinary.
+   * Without a lock, on what the gate read: the common send (a relationship that holds, a chat that is on) is then
+   * one statement, which re-checks what the decision rests on. Null: the send changes the conversation (a request
+   * accepted), so it is decided again under the lock.
    */
-  async function mayWrite(tx: Queryable, view: ConversationView, me: string): Promise<ConversationBasis> {
+  async function decideAsRead(view: ConversationView, me: string): Promise<Decision | null> {
+    if (view.kind === 'group') {
+      if (!view.chatEnabled) throw conflict('messagingGroupChatOff');
+      return { basis: 'group', still: { kind: 'group', groupId: view.groupId! } };
+    }
+    const decision = await decideDirect(db, view, view, me);
+    return decision.becomes ? null : decision;
+  }
+
+  /** Under the conversation's lock (until commit): may `me` write here now? Applies what the conversation becomes. */
+  async function mayWrite(tx: Queryable, view: ConversationView, me: string): Promise<Decision> {
     const locked = await conversationsRepo.lock(tx, view.id);
     if (!locked) throw notFound();
     if (view.kind === 'group') {
       const group = await relationsRepo.groupFacts(tx, view.groupId!, me);
       if (!group?.member) throw notFound();
       if (!group.chatEnabled) throw conflict('messagingGroupChatOff');
-      return 'group';
+      return { basis: 'group', still: { kind: 'group', groupId: view.groupId! } };
     }
-    if (!view.otherId) throw conflict('messagingUnavailable');
-    const facts = (await relationsRepo.pairFacts(tx, me, [view.otherId])).get(view.otherId) ?? NO_FACTS;
-    const decision = directSend(locked, me, facts);
-    if (!decision.ok) throw conflict(decision.reason === 'pending' ? 'messagingRequestPending' : 'messagingUnavailable');
+    const decision = await decideDirect(tx, view, locked, me);
     if (decision.becomes) {
       await conversationsRepo.setStatus(tx, view.id, decision.becomes.status, decision.becomes.basis);
-      await publish(tx, { type: 'conversation.updated', conversationId: view.id, recipients: [me, view.otherId] });
+      await publish(tx, { type: 'conversation.updated', conversationId: view.id, recipients: [me, view.otherId!] });
     }
-    return decision.becomes?.basis ?? shownBasis(locked, facts);
+    return decision;
   }
 
   const written = (body: string) => {
@@ -88,12 +118,21 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       written(body);
       await ctx.limiter.consume(messagingRateRules.messagesPerAccount, a.userId);
       const locale = await memberLocale(db, a);
-      const { row, handled } = await db.transaction(async (tx) => {
-        const basis = await mayWrite(tx, view, a.userId);
-        return writes.append(tx, { conversationId, senderId: a.userId, body, basis, locale });
-      });
-      const crisis = await writes.crisisAnswer(handled, locale);
-      return { message: await writes.presentAppended(row, a), crisis };
+      const draft = writes.draft(body, locale);
+      const input = { conversationId, senderId: a.userId, draft };
+      // The common send: one statement, no transaction. Crisis words (an escalation to open with the message), a
+      // request being accepted, or a state that changed since it was read: under the conversation's lock.
+      const asRead = draft.reading ? null : await decideAsRead(view, a.userId);
+      const appended =
+        (asRead && (await writes.append(db, { ...input, ...asRead }))) ||
+        (await db.transaction(async (tx) => {
+          const done = await writes.append(tx, { ...input, ...(await mayWrite(tx, view, a.userId)) });
+          // Under the lock, only a block made since the facts were read refuses the append.
+          if (!done) throw conflict('messagingUnavailable');
+          return done;
+        }));
+      const crisis = await writes.crisisAnswer(appended.handled, locale);
+      return { message: await writes.presentAppended(appended.row, a), crisis };
     },
 
     /** The sender edits while they may still write there; the words are read again for crisis and pressure. */
@@ -107,7 +146,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
         const locked = await messagesRepo.lock(tx, messageId);
         if (!locked) throw notFound();
         if (locked.deleted) throw conflict('messagingMessageDeleted');
-        const basis = await mayWrite(tx, view, a.userId);
+        const { basis } = await mayWrite(tx, view, a.userId);
         return writes.edit(tx, { id: messageId, conversationId: row.conversationId, seq: row.seq, senderId: a.userId, body, basis, wasFlagged: locked.offPlatform, locale });
       });
       const crisis = await writes.crisisAnswer(handled, locale);
