@@ -33,40 +33,26 @@ export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<s
  * `publish` with the recipients chosen by a query (`select <uuid> as id ...`) in the same statement: one round trip
  * instead of reading them first. Nothing is written when the query finds nobody. Returns the event id, or null.
  */
-export async function publishTo(db: Queryable, event: EventFields, recipients: SQL): Promise<string | null> {
-  const { ctes, notify } = publishing(event, recipients);
-  const res = await executePrepared<{ id: string }>(db, 'realtime_publish_to', sql`with ${ctes} select ev.id, ${notify} from ev`);
+export async function publishTo(db: Queryable, event: Omit<NewRealtimeEvent, 'recipients'>, recipients: SQL): Promise<string | null> {
+  const id = newId();
+  const res = await executePrepared<{ id: string }>(db, 'realtime_publish_to', sql`
+    with r as (select distinct id from (${recipients}) q),
+    e as (
+      insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
+      select ${id}, ${event.type}, ${event.conversationId ?? null}, ${event.subjectId ?? null}, ${event.seq ?? null}, array_agg(r.id)
+      from r having count(*) > 0
+      returning id, recipients
+    )
+    select e.id, ${notifyEvent(sql`e`)} from e`);
   return res.rows[0]?.id ?? null;
 }
 
-/** An event's fields: values, or expressions of the statement that publishes it (`publishing`). */
-export interface EventFields {
-  type: RealtimeEventType;
-  conversationId?: string | SQL | null;
-  subjectId?: string | SQL | null;
-  seq?: number | SQL | null;
-}
-
 /**
- * Publishing as part of a larger write, for a statement that stores something and announces it in one round trip:
- * `with <its own CTEs>, ${ctes} select ..., ${notify} from ... ev`. The CTEs are `ev_to` (the recipients) and `ev`
- * (the event written, with `id` and `recipients`); `when` is a condition on the rest of the statement (the event is
- * written only if it holds: the thing it announces was written). `notify` is the NOTIFY of one `ev` row.
+ * The NOTIFY of a realtime_event row just written (`row`: its alias, with `id` and `recipients`), for statements that
+ * write events themselves (messagesRepo.append). The payload is ids only (see `publish`).
  */
-export function publishing(event: EventFields, recipients: SQL, when?: SQL): { id: string; ctes: SQL; notify: SQL } {
-  const id = newId();
-  const ctes = sql`
-    ev_to as (select distinct id from (${recipients}) q),
-    ev as (
-      insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
-      select ${id}, ${event.type}, ${event.conversationId ?? null}, ${event.subjectId ?? null}, ${event.seq ?? null}, array_agg(ev_to.id)
-      from ev_to ${when ? sql`where ${when}` : sql``} having count(*) > 0
-      returning id, recipients
-    )`;
-  const notify = sql`pg_notify(${REALTIME_CHANNEL}, ev.id::text || '|' ||
-      case when 37 + length(array_to_string(ev.recipients, ',')) < ${PAYLOAD_MAX} then array_to_string(ev.recipients, ',') else '*' end)`;
-  return { id, ctes, notify };
-}
+export const notifyEvent = (row: SQL) => sql`pg_notify(${REALTIME_CHANNEL}, ${row}.id::text || '|' ||
+  case when 37 + length(array_to_string(${row}.recipients, ',')) < ${PAYLOAD_MAX} then array_to_string(${row}.recipients, ',') else '*' end)`;
 
 /** Parses a payload written by `publish`: the event id and its recipients (null: read them from the row). */
 export function parsePayload(payload: string): { eventId: string; recipients: string[] | null } | null {

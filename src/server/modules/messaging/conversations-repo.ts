@@ -181,7 +181,7 @@ export const conversationsRepo = {
    * sender too, for their other devices; not someone who ignored the request), a group's active members; never
    * anyone who blocked the sender. Decided in the sending transaction.
    */
-  messageRecipients(conversationId: string, senderId: string): SQL {
+  messageRecipients(conversationId: string | SQL, senderId: string | SQL): SQL {
     return sql`
       select p.user_id as id from conversation c join conversation_participant p on p.conversation_id = c.id
         where c.id = ${conversationId} and c.kind = 'direct'

@@ -9,7 +9,8 @@ import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, type CrisisReading, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
 import { conversationsRepo } from './conversations-repo.ts';
-import { messagesRepo, type StillHolds } from './messages-repo.ts';
+import { type AppendItem, messagesRepo, type StillHolds } from './messages-repo.ts';
+import { WriteBatcher } from '../../db/batcher.ts';
 import { newId } from '../../db/ids.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
@@ -41,6 +42,7 @@ export interface Draft {
  */
 export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
   const crisis = createCrisisAnswers(ctx, deps);
+  const appends = new WriteBatcher((items: AppendItem[]) => messagesRepo.append(ctx.db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId });
 
   /** Pressure to move off Kindred matters with a new contact, in the first messages only. */
   const offPlatform = (body: string, basis: ConversationBasis, seq: number) =>
@@ -68,14 +70,17 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
     },
 
     /**
-     * Appends a drafted message, in one statement, while what the sender's right rests on still holds (`still`); null
-     * when it no longer does (nothing written). A draft with a crisis reading must be appended in a transaction: its
-     * escalation is opened in the same one. Answers the stored row (without the sender's name), so no second read.
+     * Appends a drafted message while what the sender's right rests on still holds (`still`); null when it no longer
+     * does (nothing written). Without `tx`, sends arriving together share one statement and one commit (group
+     * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers
+     * the stored row (without the sender's name), so no second read.
      */
-    async append(q: Queryable, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
+    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
       const { draft } = m;
-      const stored = await messagesRepo.append(q, {
+      if (draft.reading && !tx) throw new Error('a message with a crisis reading is appended in a transaction');
+      const item: AppendItem = {
         id: draft.id,
+        eventId: newId(),
         conversationId: m.conversationId,
         senderId: m.senderId,
         body: draft.body,
@@ -83,10 +88,10 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
         // Pressure to move off Kindred matters with a new contact, in the first messages only (the append counts them).
         pressure: m.basis !== 'mentorship' && draft.pressure,
         still: m.still,
-        recipients: conversationsRepo.messageRecipients(m.conversationId, m.senderId),
-      });
+      };
+      const stored = tx ? (await messagesRepo.append(tx, [item]))[0] : await appends.submit(item);
       if (!stored) return null;
-      const handled = draft.reading ? await crisis.escalateIn(q, { memberId: m.senderId, source: 'message', sourceId: draft.id, reading: draft.reading }) : null;
+      const handled = draft.reading && tx ? await crisis.escalateIn(tx, { memberId: m.senderId, source: 'message', sourceId: draft.id, reading: draft.reading }) : null;
       const row = { id: draft.id, conversationId: m.conversationId, seq: stored.seq, senderId: m.senderId, body: draft.body, html: draft.html, createdAt: stored.createdAt, editedAt: null, deletedAt: null, offPlatform: stored.offPlatform };
       return { id: draft.id, row, handled };
     },

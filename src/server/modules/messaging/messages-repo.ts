@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { messagingLimits } from '../../../contracts/messaging.ts';
-import { publishing } from '../../realtime/publish.ts';
+import { notifyEvent } from '../../realtime/publish.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { MessageRow } from './presenters.ts';
 import { executePrepared } from '../../db/prepared.ts';
-import type { ConversationStatus } from './conversations-repo.ts';
+import { type ConversationStatus, conversationsRepo } from './conversations-repo.ts';
 import type { ConversationBasis } from './policy.ts';
 
 const COLUMNS = sql`m.id, m.conversation_id as "conversationId", m.seq, m.sender_id as "senderId", u.name as "senderName",
@@ -19,13 +19,26 @@ export type StillHolds =
   | { kind: 'direct'; status: ConversationStatus; basis: ConversationBasis; otherId: string }
   | { kind: 'group'; groupId: string };
 
-function stillHolds(s: StillHolds, me: string): SQL {
-  if (s.kind === 'group') {
-    return sql`exists (select 1 from group_member gm where gm.group_id = ${s.groupId} and gm.user_id = ${me} and gm.status = 'active')
-      and exists (select 1 from group_chat gc where gc.group_id = ${s.groupId} and gc.enabled)`;
-  }
-  return sql`status = ${s.status} and basis = ${s.basis}
-    and not exists (select 1 from person_block b where (b.blocker_id = ${me} and b.blocked_id = ${s.otherId}) or (b.blocker_id = ${s.otherId} and b.blocked_id = ${me}))`;
+/** The `still` of each input row `i` against its conversation `cv`, in the append. */
+const stillHolds = sql`case when i.group_id is not null
+  then exists (select 1 from group_member gm where gm.group_id = i.group_id and gm.user_id = i.sender_id and gm.status = 'active')
+    and exists (select 1 from group_chat gc where gc.group_id = i.group_id and gc.enabled)
+  else cv.status = i.status and cv.basis = i.basis
+    and not exists (select 1 from person_block b
+      where (b.blocker_id = i.sender_id and b.blocked_id = i.other_id) or (b.blocker_id = i.other_id and b.blocked_id = i.sender_id))
+  end`;
+
+/** A message to append: ids chosen beforehand, the stored body and HTML, and what the sender's right rests on. */
+export interface AppendItem {
+  id: string;
+  eventId: string;
+  conversationId: string;
+  senderId: string;
+  body: string;
+  html: string;
+  /** Presses to move off Kindred (flagged within the conversation's first messages). */
+  pressure: boolean;
+  still: StillHolds;
 }
 
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
@@ -68,41 +81,57 @@ export const messagesRepo = {
   },
 
   /**
-   * Appends a message in one statement (autocommit, or the caller's transaction): the conversation's next seq, the
-   * message, the sender's read position and the `message.created` event with its NOTIFY. It writes only while the
-   * state the sender's right rests on still holds (`still`): else nothing is written and it answers null, and the
-   * caller decides again under the conversation's lock. Seqs stay gapless and in commit order: the seq is taken by
-   * updating the conversation's row, which holds its lock until commit.
+   * Appends messages in one statement (autocommit, or the caller's transaction), at most one per conversation: each
+   * conversation's next seq, the message, the sender's read position and its `message.created` event with a NOTIFY.
+   * A message is written only while the state its sender's right rests on still holds (`still`); else nothing of it
+   * is written and its answer is null (the caller decides again under the conversation's lock). Seqs stay gapless
+   * and in commit order: a seq is taken by updating the conversation's row, which keeps it locked until commit. The
+   * rows are locked in id order, so batches on several instances cannot deadlock.
    */
-  async append(
-    q: Queryable,
-    m: { id: string; conversationId: string; senderId: string; body: string; html: string; pressure: boolean; still: StillHolds; recipients: SQL },
-  ): Promise<{ seq: number; createdAt: Date; offPlatform: boolean } | null> {
-    const { ctes, notify } = publishing(
-      { type: 'message.created', conversationId: m.conversationId, subjectId: m.id, seq: sql`(select seq from m)` },
-      m.recipients,
-      sql`exists (select 1 from m)`,
-    );
-    const res = await executePrepared<{ seq: number; created_at: Date | string; off_platform: boolean }>(q, 'message_append', sql`
-      with c as (
-        update conversation set last_seq = last_seq + 1, last_message_at = now()
-        where id = ${m.conversationId} and ${stillHolds(m.still, m.senderId)}
-        returning id, last_seq
+  async append(q: Queryable, items: AppendItem[]): Promise<Array<{ seq: number; createdAt: Date; offPlatform: boolean } | null>> {
+    const col = <T>(f: (i: AppendItem) => T) => sql.param(items.map(f));
+    const direct = (i: AppendItem) => (i.still.kind === 'direct' ? i.still : null);
+    const res = await executePrepared<{ id: string; seq: number; created_at: Date | string; off_platform: boolean }>(q, 'message_append', sql`
+      with input as (
+        select * from unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.eventId)}::uuid[], ${col((i) => i.conversationId)}::uuid[],
+          ${col((i) => i.senderId)}::uuid[], ${col((i) => i.body)}::text[], ${col((i) => i.html)}::text[], ${col((i) => i.pressure)}::boolean[],
+          ${col((i) => direct(i)?.status ?? null)}::text[], ${col((i) => direct(i)?.basis ?? null)}::text[], ${col((i) => direct(i)?.otherId ?? null)}::uuid[],
+          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[])
+          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id)
+      ),
+      locked as (select cv.id from conversation cv where cv.id in (select conversation_id from input) order by cv.id for update),
+      c as (
+        update conversation cv set last_seq = cv.last_seq + 1, last_message_at = now()
+        from input i join locked l on l.id = i.conversation_id
+        where cv.id = i.conversation_id and ${stillHolds}
+        returning cv.id, cv.last_seq
       ),
       m as (
         insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
-        select ${m.id}, c.id, c.last_seq, ${m.senderId}, ${m.body}, ${m.html}, ${m.pressure}::boolean and c.last_seq <= ${messagingLimits.offPlatformWindow}::int from c
-        returning seq, created_at, off_platform
+        select i.id, c.id, c.last_seq, i.sender_id, i.body, i.html, i.pressure and c.last_seq <= ${messagingLimits.offPlatformWindow}::int
+        from c join input i on i.conversation_id = c.id
+        returning id, conversation_id, seq, sender_id, created_at, off_platform
       ),
       mine as (
         insert into conversation_participant (conversation_id, user_id, last_read_seq)
-        select ${m.conversationId}, ${m.senderId}, m.seq from m
+        select m.conversation_id, m.sender_id, m.seq from m
         on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_participant.last_read_seq, excluded.last_read_seq)
       ),
-      ${ctes}
-      select m.seq, m.created_at, m.off_platform, (select ${notify} from ev) as notified from m`);
-    const r = res.rows[0];
-    return r ? { seq: r.seq, createdAt: toDate(r.created_at)!, offPlatform: r.off_platform } : null;
+      ev as (
+        insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
+        select i.event_id, 'message.created', m.conversation_id, m.id, m.seq, r.ids
+        from m join input i on i.id = m.id,
+          lateral (select array(${conversationsRepo.messageRecipients(sql`m.conversation_id`, sql`m.sender_id`)}) as ids) r
+        where cardinality(r.ids) > 0
+        returning id, subject_id, recipients
+      )
+      select m.id, m.seq, m.created_at, m.off_platform, (select ${notifyEvent(sql`ev`)} from ev where ev.subject_id = m.id) as notified
+      from m`);
+    const byId = new Map(res.rows.map((r) => [r.id, r]));
+    return items.map((i) => {
+      const r = byId.get(i.id);
+      return r ? { seq: r.seq, createdAt: toDate(r.created_at)!, offPlatform: r.off_platform } : null;
+    });
   },
 
   /** Locks a message for an edit or a deletion and reads who sent it. */

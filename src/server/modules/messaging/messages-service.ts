@@ -124,7 +124,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       // request being accepted, or a state that changed since it was read: under the conversation's lock.
       const asRead = draft.reading ? null : await decideAsRead(view, a.userId);
       const appended =
-        (asRead && (await writes.append(db, { ...input, ...asRead }))) ||
+        (asRead && (await writes.append(null, { ...input, ...asRead }))) ||
         (await db.transaction(async (tx) => {
           const done = await writes.append(tx, { ...input, ...(await mayWrite(tx, view, a.userId)) });
           // Under the lock, only a block made since the facts were read refuses the append.

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts';
 import { createCoordinator, createMentorship, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { createConversation, mentorPairConversation, readMessages, sendMessage } from '../../../../test/helpers/messaging-factories.ts';
+import { blockPerson, createConversation, groupWithChat, mentorPairConversation, openGroupChat, readMessages, sendMessage } from '../../../../test/helpers/messaging-factories.ts';
+import { newId } from '../../db/ids.ts';
+import { type AppendItem, messagesRepo } from './messages-repo.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,6 +30,37 @@ describe('sending and reading', () => {
     expect(events.rows.map((r) => [r.seq, r.subject_id])).toEqual(stored.map((m: { seq: number; id: string }) => [m.seq, m.id]));
     const conv = (await mentee.client.get(`/api/v1/conversations/${conversationId}`)).json();
     expect(conv.lastSeq).toBe(16);
+  });
+
+  test('sends arriving together share one statement: each gets its seq and event, and one whose ground gave way writes nothing', async () => {
+    const pairs = await Promise.all([0, 1, 2].map(() => mentorPairConversation(ctx)));
+    const chat = await groupWithChat(ctx, { members: 1 });
+    const groupConversation = (await openGroupChat(chat.members[0]!, chat.group.id)).id;
+    // The third pair's mentee blocked their mentor after the send was decided: the append's own check refuses it.
+    await blockPerson(ctx, pairs[2]!.mentee.id, pairs[2]!.mentor.id);
+    const item = (p: (typeof pairs)[number], body: string): AppendItem => ({
+      id: newId(), eventId: newId(), conversationId: p.conversationId, senderId: p.mentor.id, body, html: `<p>${body}</p>`, pressure: false,
+      still: { kind: 'direct', status: 'active', basis: 'mentorship', otherId: p.mentee.id },
+    });
+    const items = [
+      item(pairs[0]!, 'first pair'),
+      item(pairs[1]!, 'second pair'),
+      item(pairs[2]!, 'blocked pair'),
+      { ...item(pairs[0]!, 'group'), conversationId: groupConversation, senderId: chat.members[0]!.id, still: { kind: 'group', groupId: chat.group.id } } as AppendItem,
+    ];
+    const stored = await messagesRepo.append(ctx.database.db, items);
+    expect(stored.map((r) => r?.seq ?? null)).toEqual([1, 1, null, 1]);
+    expect(await count(pairs[2]!.conversationId)).toBe(0);
+    const events = await ctx.database.db.execute<{ subject_id: string; seq: number; recipients: string[] }>(sql`
+      select subject_id, seq, recipients from realtime_event where subject_id = any(${sql.param(items.map((i) => i.id))}::uuid[])`);
+    const bySubject = new Map(events.rows.map((e) => [e.subject_id, e]));
+    expect(bySubject.size).toBe(3);
+    expect([...bySubject.get(items[0]!.id)!.recipients].sort()).toEqual([pairs[0]!.mentor.id, pairs[0]!.mentee.id].sort());
+    expect([...bySubject.get(items[3]!.id)!.recipients].sort()).toEqual([chat.facilitator.id, chat.members[0]!.id].sort());
+    expect(bySubject.has(items[2]!.id)).toBe(false);
+    // Over HTTP the refused send is decided again under the lock: the same 409 as any refusal.
+    const refused = await pairs[2]!.mentor.client.post(`/api/v1/conversations/${pairs[2]!.conversationId}/messages`, { body: 'still there?' });
+    expect(refused.statusCode).toBe(409);
   });
 
   test('paging: the newest page, ?after= to catch up, ?before= to scroll back, hasMore', async () => {

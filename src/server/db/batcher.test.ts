@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { WriteBatcher } from './batcher.ts';
+
+/** A write that records its batches and answers each item doubled, after `delay` turns of the event loop. */
+function recorder(opts: { fail?: (items: number[]) => boolean; delay?: number } = {}) {
+  const batches: number[][] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const write = async (items: number[]) => {
+    batches.push(items);
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    for (let i = 0; i < (opts.delay ?? 1); i++) await new Promise((r) => setImmediate(r));
+    inFlight--;
+    if (opts.fail?.(items)) throw new Error('refused');
+    return items.map((i) => i * 2);
+  };
+  return { write, batches, maxInFlight: () => maxInFlight };
+}
+
+describe('WriteBatcher (group commit)', () => {
+  test('alone, a call is written at once; calls arriving while batches are in flight go together in the next', async () => {
+    const r = recorder();
+    const b = new WriteBatcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
+    expect(await b.submit(1)).toBe(2);
+    expect(r.batches).toEqual([[1]]);
+    await new Promise((resolve) => setImmediate(resolve)); // the first batch's slot is free again
+    const answers = await Promise.all([3, 4, 5, 6].map((i) => b.submit(i)));
+    expect(answers).toEqual([6, 8, 10, 12]);
+    expect(r.batches.slice(1)).toEqual([[3], [4, 5, 6]]);
+  });
+
+  test('one item per key in a batch, at most `max`; the others keep their order for the next', async () => {
+    const r = recorder();
+    const b = new WriteBatcher(r.write, { max: 2, concurrency: 1, key: (i: number) => String(i % 3) });
+    await Promise.all([0, 1, 3, 2, 4, 5, 6].map((i) => b.submit(i)));
+    expect(r.batches).toEqual([[0], [1, 3], [2, 4], [5, 6]]);
+  });
+
+  test('a batch the database refuses is written again item by item: only the bad one fails', async () => {
+    const r = recorder({ fail: (items) => items.includes(13) });
+    const b = new WriteBatcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
+    const results = await Promise.allSettled([1, 2, 13, 4].map((i) => b.submit(i)));
+    expect(results.map((x) => (x.status === 'fulfilled' ? x.value : 'refused'))).toEqual([2, 4, 'refused', 8]);
+  });
+
+  test('property: every call gets its own answer; no batch repeats a key, passes max or concurrency', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 2, max: 9 }),
+        async (items, max, concurrency, keys) => {
+          const r = recorder({ delay: 2 });
+          const b = new WriteBatcher(r.write, { max, concurrency, key: (i: number) => String(i % keys) });
+          const answers = await Promise.all(items.map((i) => b.submit(i)));
+          expect(answers).toEqual(items.map((i) => i * 2));
+          expect(r.batches.flat().sort((x, y) => x - y)).toEqual([...items].sort((x, y) => x - y));
+          for (const batch of r.batches) {
+            expect(batch.length).toBeLessThanOrEqual(max);
+            expect(new Set(batch.map((i) => i % keys)).size).toBe(batch.length);
+          }
+          expect(r.maxInFlight()).toBeLessThanOrEqual(concurrency);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Group commit for a hot write (sending a message): a call that arrives while earlier batches are being written waits
+ * for the next one, and the calls waiting then go together in one statement and one commit. Alone, a call is written
+ * at once; under load, many share the round trip, the statement's planning and the commit (PostgreSQL serialises the
+ * commits of transactions that NOTIFY: bench/README.md, messaging). This holds nothing that correctness rests on:
+ * each batch is an ordinary statement, and a call waits at most for the batches ahead of it.
+ */
+export class WriteBatcher<I, R> {
+  private waiting: Array<{ item: I; resolve: (r: R) => void; reject: (err: unknown) => void }> = [];
+  private inFlight = 0;
+
+  constructor(
+    /** Writes the items, answering one result per item in the same order. */
+    private readonly write: (items: I[]) => Promise<R[]>,
+    private readonly opts: {
+      /** Most items in one batch. */
+      max: number;
+      /** Batches written at once (each holds a pooled connection). */
+      concurrency: number;
+      /** Items with the same key never share a batch: a later one waits for the next. */
+      key: (item: I) => string;
+    },
+  ) {}
+
+  submit(item: I): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < this.opts.concurrency && this.waiting.length) {
+      const batch = this.take();
+      this.inFlight++;
+      void this.run(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  /** The oldest waiting items, up to `max`, one per key; the rest keep their place. */
+  private take() {
+    const keys = new Set<string>();
+    const batch: typeof this.waiting = [];
+    const rest: typeof this.waiting = [];
+    for (const w of this.waiting) {
+      const key = this.opts.key(w.item);
+      if (batch.length < this.opts.max && !keys.has(key)) {
+        keys.add(key);
+        batch.push(w);
+      } else rest.push(w);
+    }
+    this.waiting = rest;
+    return batch;
+  }
+
+  private async run(batch: typeof this.waiting) {
+    try {
+      const results = await this.write(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      // One item the database refuses must not fail the others: each is written again alone.
+      await Promise.all(
+        batch.map(async (w) => {
+          try {
+            w.resolve((await this.write([w.item]))[0]!);
+          } catch (e) {
+            w.reject(e);
+          }
+        }),
+      );
+    }
+  }
+}
