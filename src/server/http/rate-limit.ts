@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, count, eq, gt, lt, min, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { executePrepared } from '../db/prepared.ts';
+import { WriteBatcher } from '../db/batcher.ts';
 import type { Db } from '../db/client.ts';
 import { rateEvent } from '../modules/instance/tables.ts';
 import { rateLimited } from './errors.ts';
@@ -27,6 +28,12 @@ export const rateRules = {
   // Tips, reviews, suggested entries and strategies from one member, all waiting for the same few reviewers.
   resourceContributionsPerAccount: { bucket: 'resource_contribution_account', max: 30, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateRule>;
+
+/** One attempt to count: the rule and the keyed hash of its key. */
+interface Attempt {
+  rule: RateRule;
+  keyHash: string;
+}
 
 export class RateLimiter {
   constructor(
@@ -57,22 +64,36 @@ export class RateLimiter {
   }
 
   /**
-   * Counts the attempt and refuses it once the window is used up, in one statement (it runs on every message sent):
-   * the attempt is recorded only when the window still had room.
+   * Counts the attempt and refuses it once the window is used up. The attempt is recorded only when the window still
+   * had room. It runs on every message sent, so attempts arriving together are counted in one statement.
    */
   async consume(rule: RateRule, key: string): Promise<void> {
-    const keyHash = this.hash(key);
-    const res = await executePrepared<{ n: number; oldest: Date | string | null }>(this.db, 'rate_consume', sql`
-      with used as (
-        select count(*)::int as n, min(created_at) as oldest from rate_event
-        where bucket = ${rule.bucket} and key_hash = ${keyHash} and created_at > now() - make_interval(secs => ${rule.windowSeconds})
+    const { used, oldest } = await this.consumes.submit({ rule, keyHash: this.hash(key) });
+    if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+  }
+
+  private readonly consumes = new WriteBatcher((items: Attempt[]) => this.consumeMany(items), {
+    max: 64,
+    concurrency: 2,
+    // Two attempts on one key in one statement would not count each other.
+    key: (a) => `${a.rule.bucket}:${a.keyHash}`,
+  });
+
+  private async consumeMany(items: Attempt[]): Promise<Array<{ used: number; oldest: Date | null }>> {
+    const col = <T>(f: (a: Attempt) => T) => sql.param(items.map(f));
+    const res = await executePrepared<{ n: number; used: number; oldest: Date | string | null }>(this.db, 'rate_consume', sql`
+      with input as (
+        select * from unnest(${col(() => newId())}::uuid[], ${col((a) => a.rule.bucket)}::text[], ${col((a) => a.keyHash)}::text[],
+          ${col((a) => a.rule.max)}::int[], ${col((a) => a.rule.windowSeconds)}::int[]) with ordinality as t(id, bucket, key_hash, max, secs, n)
       ),
-      counted as (
-        insert into rate_event (id, bucket, key_hash) select ${newId()}, ${rule.bucket}, ${keyHash} from used where used.n < ${rule.max}::int
-      )
-      select n, oldest from used`);
-    const { n, oldest } = res.rows[0]!;
-    if (n >= rule.max && oldest) throw rateLimited((new Date(oldest).getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+      used as (
+        select i.*, w.used, w.oldest from input i, lateral (
+          select count(*)::int as used, min(r.created_at) as oldest from rate_event r
+          where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w
+      ),
+      counted as (insert into rate_event (id, bucket, key_hash) select id, bucket, key_hash from used where used.used < used.max)
+      select n::int, used.used, used.oldest from used order by n`);
+    return res.rows.map((r) => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) }));
   }
 
   async clear(rule: RateRule, key: string): Promise<void> {

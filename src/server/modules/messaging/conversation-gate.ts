@@ -17,6 +17,13 @@ export async function openConversation(db: Queryable, me: string, id: string, op
   return view;
 }
 
+/** `openConversation` for a send: the light view, with the facts between the sender and the other person read with it. */
+export async function openForSend(db: Queryable, me: string, id: string) {
+  const view = await conversationsRepo.viewForSend(db, me, id);
+  if (!view) throw notFound();
+  return view;
+}
+
 /** What the rules say about a conversation for its reader, given the facts between them and the other person. */
 export function rulesFor(v: ConversationView, me: string, facts: PairFacts): ConversationRules {
   if (v.kind === 'group') return { basis: 'group', canWrite: canWriteGroupChat({ member: true, chatEnabled: v.chatEnabled }), blockedByMe: false };

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ConversationBasis } from './policy.ts';
 import { executePrepared } from '../../db/prepared.ts';
+import { type PairFactRow, pairFactColumns } from './relations-repo.ts';
 
 export type ConversationStatus = 'active' | 'requested' | 'ignored';
 
@@ -36,7 +37,7 @@ const notBlockedBy = (me: string) => sql`not exists (select 1 from person_block 
  * group. Unread: others' messages past my read position, not deleted, not from someone I blocked; in a group's chat
  * I have not opened yet, only what was sent since I joined the group.
  */
-function views(me: string, where: SQL, order: SQL = sql``, limit: SQL = sql``, counts = true) {
+function views(me: string, where: SQL, order: SQL = sql``, limit: SQL = sql``, counts = true, facts = false) {
   // Sending and reading positions need only who may be here: the counts are left out (0 and null) on that path.
   const unread = counts
     ? sql`(select count(*) from message m
@@ -52,6 +53,7 @@ function views(me: string, where: SQL, order: SQL = sql``, limit: SQL = sql``, c
       coalesce(gc.enabled, false) as "chatEnabled", o.user_id as "otherId", ou.name as "otherName", o.last_read_seq as "otherReadSeq",
       c.last_seq as "lastSeq", coalesce(p.last_read_seq, 0) as "lastReadSeq", c.last_message_at as "lastMessageAt",
       ${unread} as unread, ${lastMessage} as "lastMessageId"
+      ${facts ? sql`, ${pairFactColumns(me, sql`o.user_id`)}` : sql``}
     from conversation c
     left join conversation_participant p on p.conversation_id = c.id and p.user_id = ${me}
     left join conversation_participant o on c.kind = 'direct' and o.conversation_id = c.id and o.user_id <> ${me}
@@ -73,6 +75,15 @@ export const conversationsRepo = {
     // Prepared (planned once per connection): every send and every page of messages starts here.
     const res = await executePrepared<RawView>(db, 'conversation_view', views(me, sql`c.id = ${id}`, sql``, sql``, !opts.light));
     return res.rows[0] ? view(res.rows[0]) : null;
+  },
+
+  /** `view` (light) for a send, with what holds between `me` and the other person of a direct conversation read with it. */
+  async viewForSend(db: Queryable, me: string, id: string): Promise<(ConversationView & { facts: PairFactRow | null }) | null> {
+    const res = await executePrepared<RawView & Omit<PairFactRow, 'id'>>(db, 'conversation_view_send', views(me, sql`c.id = ${id}`, sql``, sql``, false, true));
+    const r = res.rows[0];
+    if (!r) return null;
+    const { mentorship, coordinator, facilitator, blocked_by_me, blocked_me, ...rest } = r;
+    return { ...view(rest), facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null };
   },
 
   /**

@@ -8,7 +8,7 @@ import type { Jobs } from '../../jobs/queue.ts';
 import { publish } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { memberLocale } from '../safety/crisis.ts';
-import { openConversation, presentOne } from './conversation-gate.ts';
+import { openConversation, openForSend, presentOne } from './conversation-gate.ts';
 import { type ConversationView, conversationsRepo } from './conversations-repo.ts';
 import { createMessageWrites, messagingRateRules } from './message-writes.ts';
 import { messagesRepo } from './messages-repo.ts';
@@ -16,7 +16,7 @@ import { type ConversationBasis, type DirectState, directSend, NO_FACTS, shownBa
 import type { StillHolds } from './messages-repo.ts';
 import { presentMessage } from './presenters.ts';
 import { normalizeMessage } from './render.ts';
-import { relationsRepo } from './relations-repo.ts';
+import { type PairFactRow, relationsRepo } from './relations-repo.ts';
 
 /** A seq is a PostgreSQL integer: a larger position asked for is simply past every message. */
 export const clampSeq = (seq: number) => Math.min(seq, 2_147_483_647);
@@ -39,9 +39,9 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
   }
 
   /** A direct conversation, on its state as read or as locked. A request's recipient who replies accepts it. */
-  async function decideDirect(q: Queryable, view: ConversationView, state: DirectState, me: string): Promise<Decision> {
+  async function decideDirect(q: Queryable, view: ConversationView, state: DirectState, me: string, read?: PairFactRow | null): Promise<Decision> {
     if (!view.otherId) throw conflict('messagingUnavailable');
-    const facts = (await relationsRepo.pairFacts(q, me, [view.otherId])).get(view.otherId) ?? NO_FACTS;
+    const facts = (await (read ? relationsRepo.settle(q, me, [read]) : relationsRepo.pairFacts(q, me, [view.otherId]))).get(view.otherId) ?? NO_FACTS;
     const decision = directSend(state, me, facts);
     if (!decision.ok) throw conflict(decision.reason === 'pending' ? 'messagingRequestPending' : 'messagingUnavailable');
     const { becomes } = decision;
@@ -57,12 +57,12 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
    * one statement, which re-checks what the decision rests on. Null: the send changes the conversation (a request
    * accepted), so it is decided again under the lock.
    */
-  async function decideAsRead(view: ConversationView, me: string): Promise<Decision | null> {
+  async function decideAsRead(view: ConversationView & { facts: PairFactRow | null }, me: string): Promise<Decision | null> {
     if (view.kind === 'group') {
       if (!view.chatEnabled) throw conflict('messagingGroupChatOff');
       return { basis: 'group', still: { kind: 'group', groupId: view.groupId! } };
     }
-    const decision = await decideDirect(db, view, view, me);
+    const decision = await decideDirect(db, view, view, me, view.facts);
     return decision.becomes ? null : decision;
   }
 
@@ -114,7 +114,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
 
     async send(actor: Actor | null, conversationId: string, body: string) {
       const a = authorize(actor);
-      const view = await openConversation(db, a.userId, conversationId, { light: true });
+      const view = await openForSend(db, a.userId, conversationId);
       written(body);
       await ctx.limiter.consume(messagingRateRules.messagesPerAccount, a.userId);
       const locale = await memberLocale(db, a);

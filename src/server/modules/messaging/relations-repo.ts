@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { rosterRepo } from '../safety/repo.ts';
 import type { ConversationBasis, GroupFacts, PairFacts } from './policy.ts';
@@ -17,26 +17,43 @@ const sharedGroupFacilitator = (a: ReturnType<typeof sql>, b: ReturnType<typeof 
   where f.role = 'facilitator' and f.status = 'active' and g.status = 'active'
     and ((f.user_id = ${a} and g.user_id = ${b}) or (f.user_id = ${b} and g.user_id = ${a})))`;
 
+/** What holds between `me` and `other` (a uuid expression), as columns, for statements that read it with something else. */
+export const pairFactColumns = (me: string, other: SQL) => sql`
+  exists (select 1 from mentorship m where m.status = 'active'
+    and ((m.mentor_id = ${me} and m.mentee_id = ${other}) or (m.mentor_id = ${other} and m.mentee_id = ${me}))) as mentorship,
+  exists (select 1 from user_role r where r.role = 'coordinator' and (r.user_id = ${me} or r.user_id = ${other})) as coordinator,
+  ${sharedGroupFacilitator(sql`${me}::uuid`, other)} as facilitator,
+  exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = ${other}) as blocked_by_me,
+  exists (select 1 from person_block b where b.blocker_id = ${other} and b.blocked_id = ${me}) as blocked_me`;
+
+/** The columns of `pairFactColumns`, for one other person. */
+export interface PairFactRow {
+  id: string;
+  mentorship: boolean;
+  coordinator: boolean;
+  facilitator: boolean;
+  blocked_by_me: boolean;
+  blocked_me: boolean;
+}
+
 export const relationsRepo = {
   /** What holds between me and each of `others`, in one query (the on-call roster in a second). */
   async pairFacts(db: Queryable, me: string, others: string[]): Promise<Map<string, PairFacts>> {
     const ids = [...new Set(others)];
     if (!ids.length) return new Map();
-    const res = await executePrepared<{ id: string; mentorship: boolean; coordinator: boolean; facilitator: boolean; blocked_by_me: boolean; blocked_me: boolean }>(db, 'messaging_pair_facts', sql`
-      select o.id,
-        exists (select 1 from mentorship m where m.status = 'active'
-          and ((m.mentor_id = ${me} and m.mentee_id = o.id) or (m.mentor_id = o.id and m.mentee_id = ${me}))) as mentorship,
-        exists (select 1 from user_role r where r.role = 'coordinator' and (r.user_id = ${me} or r.user_id = o.id)) as coordinator,
-        ${sharedGroupFacilitator(sql`${me}::uuid`, sql`o.id`)} as facilitator,
-        exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = o.id) as blocked_by_me,
-        exists (select 1 from person_block b where b.blocker_id = o.id and b.blocked_id = ${me}) as blocked_me
-      from unnest(${uuidArray(ids)}) as o(id)`);
+    const res = await executePrepared<PairFactRow>(db, 'messaging_pair_facts', sql`
+      select o.id, ${pairFactColumns(me, sql`o.id`)} from unnest(${uuidArray(ids)}) as o(id)`);
+    return relationsRepo.settle(db, me, res.rows);
+  },
+
+  /** The facts from their columns, with who is on call now when that is what decides. */
+  async settle(db: Queryable, me: string, rows: PairFactRow[]): Promise<Map<string, PairFacts>> {
     // The roster only matters where nothing stronger holds (a mentorship, a coordinator, a facilitator): most sends
     // are between mentor and mentee, and skip this read.
-    const settled = res.rows.every((r) => r.mentorship || r.coordinator || r.facilitator);
+    const settled = rows.every((r) => r.mentorship || r.coordinator || r.facilitator);
     const onCall = new Set(settled ? [] : await rosterRepo.onCallAt(db, new Date()));
     return new Map(
-      res.rows.map((r) => [
+      rows.map((r) => [
         r.id,
         {
           mentorship: r.mentorship,
