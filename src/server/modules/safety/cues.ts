@@ -16,10 +16,12 @@ export const NOT_NEGATION = pattern("not (?:going to|gonna) lie|don't know|no se
 export const PAST = pattern(
   '(?:[a-z0-9]{1,10} |a few |a couple of )?(?:years?|months?) ago(?: today| tonight)?|used to|back when|back then|years back|there was a time|the old me|' +
     'when i (?:was|first|came in|got here|got sober|got clean|started|drank|used)|in (?:19|20)\\d\\d|last year|' +
+    // "it's been a year since my son overdosed": a span of months or years since the event.
+    "(?:it'?s |it has |it'?s already )?been (?:a|one|two|three|four|five|six|\\d{1,2}|a few|a couple of|several) (?:years?|months?) since|(?:a|one|\\d{1,2}) (?:years?|months?) since|" +
     'in (?:high school|college|my teens|my twenties)|as a (?:kid|teen|teenager)|i survived|survived an?|would have|' +
     'hace (?:[a-z0-9]{1,10} )?(?:anos?|meses|mes|tiempo|mucho)|' +
     '(?<!de )antes(?! de)|cuando (?:tomaba|bebia|consumia|usaba|llegue aqui|llegue al grupo|empece|era|estaba|me drogaba)|el ano pasado|' +
-    'en (?:19|20)\\d\\d|de (?:nino|nina|joven|adolescente)|sobrevivi|solia|hubo un tiempo|en la (?:prepa|secundaria)',
+    'en (?:19|20)\\d\\d|de (?:nino|nina|joven|adolescente|morra|morro|chav[oa]|chamac[oa]|escuincle|chiquit[oa]|pequen[oa]|chamaquit[oa])|(?:ya )?llevo (?:\\w{1,10} ){1,2}(?:anos|meses) sin (?:hacerlo|cortarme|lastimarme)|sobrevivi|solia|hubo un tiempo|en la (?:prepa|secundaria)',
 );
 /** Now, overriding a past cue when it stands between the cue and the match: "I used to be fine, now I want to die". */
 export const PRESENT = pattern('today|tonight|right now|rn|now|again|still|anymore|lately|these days|hoy|ahora|ahorita|otra vez|de nuevo|todavia|aun|ultimamente|esta noche');
@@ -42,7 +44,16 @@ export const DREAM_AFTER = pattern('in (?:a|my|the) (?:dream|nightmare)|en (?:un
 /** Travel, a move or amends: a goodbye or letters that are not a farewell note. */
 export const LEAVING = pattern(
   "moving|move|moved|vacation|trip|flight|travel\\w{0,4}|out of town|for work|visiting|road trip|new job|amends|ninth step|9th step|step (?:nine|9)|" +
-    'mudo|mudamos|mudanza|me cambio de|viaje|vacaciones|vuelo|visitar|enmiendas|noveno paso|paso (?:nueve|9)|nuevo trabajo',
+    'mudo|mudamos|mudanza|me cambio de|viaje|vacaciones|vuelo|visitar|enmiendas|noveno paso|paso (?:nueve|9)|nuevo trabajo|' +
+    // A goodbye letter to the substance or the old life, a recovery exercise: "a goodbye letter to alcohol".
+    'to (?:alcohol|booze|drinking|drugs|my addiction|addiction|the bottle|my disease|using|my old (?:self|life)|meth|heroin|cocaine|coke|weed|pills|xanax|fentanyl|crack|dope|the drink)|' +
+    '(?:al|a la|a las|a los|a mi|a mis) (?:alcohol|drogas|adiccion|botella|enfermedad|vieja vida|viejo yo|cristal|perico|mota|pastillas|vicio|chupe|pisto)',
+);
+
+/** A song, a poem, a film: quoted words in the same text are the lyric, not the writer (detector.ts). */
+export const MEDIA = pattern(
+  'songs?|lyrics?|album|track|on repeat|singing|sang|sing along|playlist|band|rapper|verse|chorus|poem|poetry|quote from|line from|movie|film|show|book|novel|' +
+    'cancion|canciones|rola|letra|cantando|cantamos|disco|poema|pelicula|serie|libro|novela|frase de',
 );
 
 /** Raises threats and violence: a weapon or the danger being here now. */

@@ -198,6 +198,26 @@ describe('the indirect layer (indirect.ts)', () => {
     ['the song goes "he\'s strangling her heart" and it slaps', 'none'],
     ['hoy se cumple un año que me tomé todo lo que había en el botiquín, estoy a salvo', 'none'],
     ['had a dream my lips were blue', 'none'],
+    // Classes added after the third blind run (invented lines): each with an innocent line sharing its words.
+    ["handed my neighbor the keys and my bank pin. tomorrow it'll all be over", 'emergency', 'en.combo.farewell_final'],
+    ["my shift ends at 6 and then it'll all be over for the week, finally get to rest", 'none'],
+    ["picked up a rope on the way home, my wife's at her mom's all week", 'emergency', 'en.combo.means_opportunity'],
+    ['picked up a rope for the tire swing, the house is empty all weekend so come over', 'none'],
+    ['le dejé mis gatos a mi tía y las cartas ya están en el buró. por fin voy a descansar', 'emergency', 'es.combo.farewell_final'],
+    ["found my roommate slumped on the bathroom floor, he's grey and there's froth at his mouth", 'emergency', 'en.combo.overdose_cluster'],
+    ['my baby is drooling at the mouth again, teething is rough', 'none'],
+    ["he's kicking the back door and yelling he'll kill us, we're hiding in the closet", 'emergency', 'en.combo.violence_scene'],
+    ['the delivery guy was banging on the door with a package', 'none'],
+    ['ya traigo el cuete cargado y sé dónde vive, me la paga', 'emergency', 'es.combo.armed_intent'],
+    ['drinking rn, fourth beer. 90 days down the drain', 'urgent', 'en.combo.relapse_scene'],
+    ['slipped last weekend at a wedding, back on day 4', 'none'],
+    ['my mom would cry for a while but then she would move on', 'urgent', 'en.combo.passive_wish'],
+    ["kept picturing steering into the median on the drive home", 'urgent', 'en.combo.thoughts_of_how'],
+    // Guards added with them: lyrics in single quotes, a goodbye letter to the substance, jokes about chores.
+    ["that song 'i hurt myself today' is on repeat, sober and fine", 'none'],
+    ['wrote a goodbye letter to booze for my therapist, it felt good', 'none'],
+    ['putting my affairs in order lol, meaning my tax paperwork', 'none'],
+    ['me mató la clase de spinning hoy jaja', 'none'],
   ];
   test.each(cases)('%s → %s', (text, level, rule) => {
     const result = assess(text);

@@ -145,7 +145,8 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
   const t = norm.text;
   const raw: Array<Span & { rule: Rule }> = [];
   for (const rule of rules) for (const s of spans(rule.re, t, MAX_MATCHES_PER_RULE)) raw.push({ ...s, rule });
-  const signals = indirect ? findSignals(t) : [];
+  // Context signals (an opportunity: "the house to myself") are read beside a suicide statement of the rules too.
+  const signals = indirect ? findSignals(t, 8, raw.some((r) => r.rule.category === 'suicide' && !r.rule.withContext) ? ['suicidal'] : []) : [];
   if (raw.length === 0 && signals.length === 0) return [];
 
   const sentences = boundaries(t, SENTENCE_END);
@@ -163,6 +164,12 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
     reported: spans(cue.REPORTED, t),
   };
   let news: Span[] | undefined; // only when something is found: most texts never need it
+  // The anniversary of a past attempt told with present safety ("yesterday was the anniversary... I'm safe"): its
+  // suicide, self-harm, overdose and medical words are the memory, for the rules as for the indirect layer.
+  // Cheap tests first: most texts hold no quote and no anniversary, and never pay for these expressions.
+  const remembered = (t.includes('anniv') || t.includes('aniv') || t.includes('since') || t.includes('ago') || t.includes('cumple') || t.includes('hace')) && spans(cue.ANNIVERSARY, t, 1).length > 0 && spans(cue.SAFE_NOW, t, 1).length > 0;
+  // Quoted words in a text about a song, a poem or a film are the lyric, not the writer ('i hurt myself today').
+  const lyrics = (t.includes("'") || t.includes('"')) && spans(cue.MEDIA, t, 1).length > 0 ? quotedSpans(t, true) : [];
   const inNews = (m: Span) => inSentence((news ??= spans(cue.NEWS, t)), m, false);
   const negated = (m: Span) => {
     const clause = around(clauses, m.start, t.length);
@@ -193,6 +200,8 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
     if (inSentence(cues.event, m, true) || inSentence(cues.screening, m, true) || inSentence(cues.hypothetical, m, true)) continue;
     if (inNews(m)) continue;
     if (serious && (inSentence(cues.dream, m, true) || inSentence(cues.dreamAfter, m, false))) continue;
+    if (remembered && REMEMBERED.has(rule.category)) continue;
+    if (lyrics.some((q) => within(m, q))) continue;
     if (rule.requires && !sentenceHas(rule.requires, m)) continue;
     if (rule.unless && sentenceHas(rule.unless, m)) continue;
     let level = rule.level;
@@ -225,18 +234,19 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
 
   // The indirect layer: the same guards as the rules, plus quoted text (song lyrics), news about strangers, and the
   // anniversary of a past attempt told with present safety.
-  const quotes = quotedSpans(t);
-  const remembered = spans(cue.ANNIVERSARY, t, 1).length > 0 && spans(cue.SAFE_NOW, t, 1).length > 0;
+  const quotes = lyrics.length > 0 ? lyrics : quotedSpans(t);
   const kept = signals.filter((h) => {
     if ((!h.signal.ownNegation && negated(h)) || quotes.some((q) => within(h, q))) return false;
     if (!h.signal.anyTense && inSentence(cues.past, h, false)) return false;
     if (inSentence(cues.event, h, true) || inSentence(cues.screening, h, true) || inSentence(cues.hypothetical, h, true)) return false;
     if (inSentence(cues.dream, h, true) || inSentence(cues.dreamAfter, h, false) || inNews(h)) return false;
-    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act'].includes(h.signal.kind)) return false;
+    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act', 'intruder', 'hiding', 'kill_threat', 'armed', 'stalk', 'revenge'].includes(h.signal.kind)) return false;
     return !(h.signal.unless && sentenceHas(h.signal.unless, h));
   });
   const despair = active.some((a) => !a.rule.means && !a.rule.withContext && (a.rule.category === 'suicide' || a.rule.category === 'distress'));
-  for (const r of combine(kept, { despair })) {
+  const suicidal = active.some((a) => !a.rule.means && !a.rule.withContext && a.rule.category === 'suicide' && !a.other);
+  const means = active.some((a) => a.rule.means && a.rule.category === 'suicide' && !a.other);
+  for (const r of combine(kept, { despair, means, suicidal })) {
     out.push({ category: r.category, level: r.level, start: norm.from[r.start]!, end: norm.to[r.end - 1]!, rule: r.rule, ...(r.stage ? { stage: r.stage } : {}) });
   }
   // A suicide match of the rules beside a raise of the layer's means or arrangements is preparing: an emergency.
@@ -246,9 +256,29 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
   return out;
 }
 
-/** The spans between pairs of double quotes (normalised: “ ” « » are "), at most 2,000 characters each. */
-function quotedSpans(t: string): Span[] {
+const REMEMBERED = new Set<Category>(['suicide', 'self_harm', 'overdose', 'medical']);
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * The spans between pairs of double quotes (normalised: “ ” « » are "), at most 2,000 characters each; with
+ * `single`, also between single quotes that open before a word and close after one (not the apostrophes inside
+ * "don't" or "dads'"), at most 400 characters: 'i hurt myself today'.
+ */
+function quotedSpans(t: string, single = false): Span[] {
   const out: Span[] = [];
+  if (single) {
+    let open = -1;
+    for (let i = t.indexOf("'"); i !== -1 && out.length < 256; i = t.indexOf("'", i + 1)) {
+      const before = i > 0 ? t.charCodeAt(i - 1) : 32;
+      const after = i + 1 < t.length ? t.charCodeAt(i + 1) : 32;
+      if (open === -1) {
+        if (!isWordChar(before) && isWordChar(after)) open = i;
+      } else if (isWordChar(before) && !isWordChar(after)) {
+        if (i - open <= 400) out.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (i - open > 400) open = !isWordChar(before) && isWordChar(after) ? i : -1;
+    }
+  }
   let open = -1;
   for (let i = t.indexOf('"'); i !== -1 && out.length < 256; i = t.indexOf('"', i + 1)) {
     if (open === -1) open = i;
