@@ -99,11 +99,15 @@ export const messagesRepo = {
           ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[])
           as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id)
       ),
-      locked as (select cv.id from conversation cv where cv.id in (select conversation_id from input) order by cv.id for update),
+      locked as (
+        -- Conversations by primary key (= any of an array): a plain join was planned as a scan of every conversation.
+        select cv.id from conversation cv join input i on i.conversation_id = cv.id
+        where cv.id = any(array(select conversation_id from input)) and ${stillHolds}
+        order by cv.id for update of cv
+      ),
       c as (
         update conversation cv set last_seq = cv.last_seq + 1, last_message_at = now()
-        from input i join locked l on l.id = i.conversation_id
-        where cv.id = i.conversation_id and ${stillHolds}
+        where cv.id = any(array(select id from locked))
         returning cv.id, cv.last_seq
       ),
       m as (
