@@ -1,4 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
+import type { Db } from '../db/client.ts';
+import { queryPrepared } from '../db/prepared.ts';
+import { fromJson, type MessageJson, messageJson } from '../modules/messaging/messages-repo.ts';
+import type { MessageRow } from '../modules/messaging/presenters.ts';
 import type { RealtimeEventType } from '../../contracts/realtime.ts';
 
 /** A realtime_event row as the hub needs it; `recipients` only when asked for. */
@@ -19,15 +24,23 @@ export const RESUME_SLACK_SECONDS = 5;
 export const MAX_REPLAY = 500;
 
 export const eventsRepo = {
-  /** Events by id; the recipients of those in `withRecipients` (a notification too long to carry them). */
-  async byIds(pool: pg.Pool, ids: string[], withRecipients: string[]): Promise<Map<string, EventRow>> {
-    const { rows } = await pool.query<EventRow>({
-      name: 'kindred_realtime_events',
-      text: `select ${COLUMNS}, case when id = any($2::uuid[]) then recipients end as recipients
-               from realtime_event e where id = any($1::uuid[])`,
-      values: [ids, withRecipients],
-    });
-    return new Map(rows.map((r) => [r.id, r]));
+  /**
+   * Events by id (the recipients of those in `withRecipients`: a notification too long to carry them) and the
+   * messages they name, in one statement: what the hub needs to deliver a batch.
+   */
+  async forDelivery(db: Db, ids: string[], withRecipients: string[]): Promise<{ events: Map<string, EventRow>; messages: Map<string, MessageRow> }> {
+    const rows = await queryPrepared<EventRow & { message: MessageJson | null }>(db, 'realtime_delivery', sql`
+      select ${sql.raw(COLUMNS)},
+        case when e.id = any(${sql.param(withRecipients)}::uuid[]) then e.recipients end as recipients,
+        case when e.type in ('message.created', 'message.updated') then ${messageJson(sql`e.subject_id`)} end as message
+      from realtime_event e where e.id = any(${sql.param(ids)}::uuid[])`);
+    const events = new Map<string, EventRow>();
+    const messages = new Map<string, MessageRow>();
+    for (const { message, ...event } of rows) {
+      events.set(event.id, event);
+      if (message) messages.set(message.id, fromJson(message));
+    }
+    return { events, messages };
   },
 
   /**

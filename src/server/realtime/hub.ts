@@ -151,12 +151,11 @@ export class RealtimeHub {
   }
 
   private async deliver(batch: Pending[]) {
-    const events = await eventsRepo.byIds(
-      this.deps.pool,
+    const { events, messages } = await eventsRepo.forDelivery(
+      this.deps.db,
       batch.map((p) => p.eventId),
       batch.filter((p) => !p.recipients).map((p) => p.eventId),
     );
-    const messages = await loadMessages(this.deps.db, events.values());
     for (const p of batch) {
       const event = events.get(p.eventId);
       if (!event) continue;

@@ -44,6 +44,15 @@ export interface AppendItem {
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 const row = (r: Raw): MessageRow => ({ ...r, createdAt: toDate(r.createdAt)!, editedAt: toDate(r.editedAt), deletedAt: toDate(r.deletedAt) });
 
+/**
+ * One message as JSON, by id (`id`: an expression of the enclosing statement), for a read that carries it with
+ * something else (the realtime hub reads a batch of events and their messages in one statement). `fromJson` reads it.
+ */
+export const messageJson = (id: SQL) =>
+  sql`(select row_to_json(x) from (select ${COLUMNS} from message m left join "user" u on u.id = m.sender_id where m.id = ${id}) x)`;
+export type MessageJson = Raw;
+export const fromJson = (r: MessageJson): MessageRow => row(r);
+
 export const messagesRepo = {
   /** Messages by id, in no particular order (the realtime hub loads a batch of events' messages at once). */
   async byIds(db: Queryable, ids: string[]): Promise<MessageRow[]> {
