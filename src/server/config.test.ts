@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   test('defaults: port 3000 on 127.0.0.1, ./data, public URL on localhost, no SMTP', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, publicUrl: 'http://localhost:3000', smtp: undefined, trustProxy: false });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, databasePoolSize: 10, publicUrl: 'http://localhost:3000', smtp: undefined, trustProxy: false });
     expect(c.dataDir).toBe(path.resolve('data'));
   });
 
@@ -16,6 +16,8 @@ describe('configuration', () => {
 
   test('bad values stop the start with a message naming each variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', PUBLIC_URL: 'not a url', KINDRED_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '24' }).databasePoolSize).toBe(24);
     try {
       loadConfig({ PORT: 'eighty', PUBLIC_URL: 'not a url', KINDRED_SECRET: 'short' });
     } catch (err) {

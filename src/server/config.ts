@@ -13,6 +13,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   KINDRED_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   KINDRED_SECRET: z.string().min(32, 'KINDRED_SECRET must be at least 32 characters').optional(),
@@ -33,6 +34,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Connections each instance keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   dataDir: string;
   /** Origin the browser uses to reach Kindred; decides Secure cookies and the CSRF origin check. */
   publicUrl: string;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.KINDRED_DATA_DIR),
     publicUrl,
     secret: e.KINDRED_SECRET,

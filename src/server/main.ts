@@ -27,7 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   try {
     await runMigrations(provided.url);
-    const database = connect(provided.url);
+    const database = connect(provided.url, { max: config.databasePoolSize });
     steps.push(() => database.close());
     const jobs = await startJobs(provided.url, log);
     steps.push(() => jobs.stop());

@@ -14,7 +14,9 @@ export interface Database {
 }
 
 export function connect(url: string, opts: { max?: number } = {}): Database {
-  // Five connections keep two cores busy; each idle one is a PostgreSQL backend process (memory, see bench/).
+  // The server passes DATABASE_POOL_SIZE (10): batched writes (messages, rate limits) each hold a connection through
+  // the commit's WAL flush, and reads need their own (bench/README.md, messaging). Each connection is a PostgreSQL
+  // backend process, closed after 30 s idle.
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 5, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
