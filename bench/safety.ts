@@ -87,7 +87,7 @@ export function safetySection(s: SafetyResults): string[] {
     '',
     '## Crisis detector',
     '',
-    `\`assess()\` in the harness process (one core, synchronous): the ${s.corpus.distinct} lines of the evaluation set ` +
+    `\`assess()\` in the harness process before Kindred starts (one core, synchronous): the ${s.corpus.distinct} lines of the evaluation set ` +
       `(test/fixtures/safety/eval.jsonl, mean ${s.corpus.meanChars.toFixed(0)} characters) repeated to ${s.corpus.texts.toLocaleString('en-US')} texts, ` +
       'shuffled with a fixed seed, each with its locale.',
     '',
