@@ -342,21 +342,12 @@ export function communitySection(r: CommunityResults, note?: string): string[] {
   ];
 }
 
-/** Replaces the community section of bench/results/latest.md (or adds it), for a run of this file alone. */
-function recordInLatest(file: string, section: string) {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Kindred benchmark\n';
-  const start = current.indexOf('\n## Community forum\n');
-  if (start < 0) return fs.writeFileSync(file, `${current.trimEnd()}\n${section}\n`);
-  const next = current.indexOf('\n## ', start + 1);
-  fs.writeFileSync(file, `${current.slice(0, start).trimEnd()}\n${section}\n${next < 0 ? '' : current.slice(next)}`);
-}
-
 // Alone: an API-only server (bench/community-server.ts: `serve` without the web build) on a throwaway data directory,
 // or on BENCH_COMMUNITY_DIR, kept between runs so the forum is built once.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const os = await import('node:os');
   const path = await import('node:path');
-  const { postmasterPid, root, startApiServer } = await import('./kindred.ts');
+  const { postmasterPid, recordSectionInLatest, root, startApiServer } = await import('./kindred.ts');
   const { loadRoute } = await import('./load.ts');
   const { cpuTime } = await import('./proc.ts');
   const { runningEmbeddedUrl } = await import('../src/server/db/embedded.ts');
@@ -378,7 +369,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `load average before ${loadBefore.map((v) => v.toFixed(2)).join(' ')}, after ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}.`;
     const section = communitySection(results, note).join('\n');
     process.stdout.write(`${section}\n`);
-    recordInLatest(path.join(root, 'bench/results/latest.md'), section);
+    recordSectionInLatest('Community forum', section);
     progress('written to bench/results/latest.md (its community section)');
   } finally {
     await cleanUp();

@@ -9,6 +9,19 @@ import { isRunning } from '../src/server/db/lock.ts';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/kindred.js');
 
+/**
+ * For a benchmark file run alone: replaces its section (`## <heading>`) of bench/results/latest.md, or adds it, and
+ * leaves the other sections as the last full run wrote them.
+ */
+export function recordSectionInLatest(heading: string, section: string) {
+  const file = path.join(root, 'bench/results/latest.md');
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Kindred benchmark\n';
+  const start = current.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return fs.writeFileSync(file, `${current.trimEnd()}\n${section}\n`);
+  const next = current.indexOf('\n## ', start + 1);
+  fs.writeFileSync(file, `${current.slice(0, start).trimEnd()}\n${section}\n${next < 0 ? '' : current.slice(next)}`);
+}
+
 /** The environment of one benchmarked instance: its own data directory and port, no external database. */
 export interface Instance {
   dataDir: string;

@@ -443,20 +443,11 @@ export function messagingSection(r: MessagingResults, note?: string): string[] {
   ];
 }
 
-/** Replaces the messaging section of bench/results/latest.md (or adds it), for a run of this file alone. */
-function recordInLatest(file: string, section: string) {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Kindred benchmark\n';
-  const start = current.indexOf('\n## Messaging\n');
-  if (start < 0) return fs.writeFileSync(file, `${current.trimEnd()}\n${section}\n`);
-  const next = current.indexOf('\n## ', start + 1);
-  fs.writeFileSync(file, `${current.slice(0, start).trimEnd()}\n${section}\n${next < 0 ? '' : current.slice(next)}`);
-}
-
 // Alone: an API-only server (bench/community-server.ts) with a known KINDRED_SECRET on a throwaway data directory, or
 // on BENCH_MESSAGING_DIR, kept between runs so the members are loaded once.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const os = await import('node:os');
-  const { startApiServer } = await import('./kindred.ts');
+  const { recordSectionInLatest, startApiServer } = await import('./kindred.ts');
   const { runningEmbeddedUrl } = await import('../src/server/db/embedded.ts');
   const envInt = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
   const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -478,7 +469,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `after ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}.`;
     const section = messagingSection(results, note).join('\n');
     process.stdout.write(`${section}\n`);
-    recordInLatest(path.join(root, 'bench/results/latest.md'), section);
+    recordSectionInLatest('Messaging', section);
     fs.writeFileSync(path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-messaging.json`), `${JSON.stringify(results, null, 1)}\n`);
     progress('written to bench/results/latest.md (its messaging section)');
   } finally {

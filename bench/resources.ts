@@ -278,21 +278,12 @@ export function resourcesSection(r: ResourcesResults, note?: string): string[] {
   ];
 }
 
-/** Replaces the resources section of bench/results/latest.md (or adds it), for a run of this file alone. */
-function recordInLatest(file: string, section: string) {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Kindred benchmark\n';
-  const start = current.indexOf('\n## Resources directory\n');
-  if (start < 0) return fs.writeFileSync(file, `${current.trimEnd()}\n${section}\n`);
-  const next = current.indexOf('\n## ', start + 1);
-  fs.writeFileSync(file, `${current.slice(0, start).trimEnd()}\n${section}\n${next < 0 ? '' : current.slice(next)}`);
-}
-
 // Alone: an API-only server (bench/community-server.ts: `serve` without the web build) on a throwaway data directory,
 // or on BENCH_RESOURCES_DIR, kept between runs so the directory is loaded once.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const os = await import('node:os');
   const path = await import('node:path');
-  const { root, startApiServer } = await import('./kindred.ts');
+  const { recordSectionInLatest, root, startApiServer } = await import('./kindred.ts');
   const { runningEmbeddedUrl } = await import('../src/server/db/embedded.ts');
   const envInt = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
   const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -313,7 +304,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `after ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}.`;
     const section = resourcesSection(results, note).join('\n');
     process.stdout.write(`${section}\n`);
-    recordInLatest(path.join(root, 'bench/results/latest.md'), section);
+    recordSectionInLatest('Resources directory', section);
     progress('written to bench/results/latest.md (its resources section)');
   } finally {
     await cleanUp();
