@@ -3,7 +3,7 @@ import { messagingLimits } from '../../../contracts/messaging.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { CrisisPayload } from '../../../contracts/journey.ts';
 import type { RateRule } from '../../http/rate-limit.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
@@ -35,6 +35,22 @@ export interface Draft {
   locale: Locale;
 }
 
+type Appended = Awaited<ReturnType<typeof messagesRepo.append>>[number];
+const appenders = new WeakMap<Db, WriteBatcher<AppendItem, Appended>>();
+
+/**
+ * One group commit per database handle, whichever service appends (sending, a new conversation's first message):
+ * sends arriving together share it, and its batches in flight are the only ones.
+ */
+function appenderFor(db: Db): WriteBatcher<AppendItem, Appended> {
+  let batcher = appenders.get(db);
+  if (!batcher) {
+    batcher = new WriteBatcher((items: AppendItem[]) => messagesRepo.append(db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId });
+    appenders.set(db, batcher);
+  }
+  return batcher;
+}
+
 /**
  * Writing a message, shared by sending, a request's first message and editing: the stored body, its HTML, the
  * off-platform flag, the crisis reading and the realtime event, all in the caller's transaction. The crisis answer
@@ -42,7 +58,7 @@ export interface Draft {
  */
 export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
   const crisis = createCrisisAnswers(ctx, deps);
-  const appends = new WriteBatcher((items: AppendItem[]) => messagesRepo.append(ctx.db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId });
+  const appends = appenderFor(ctx.db);
 
   /** Pressure to move off Kindred matters with a new contact, in the first messages only. */
   const offPlatform = (body: string, basis: ConversationBasis, seq: number) =>
