@@ -3,11 +3,9 @@ import type { Config } from './config.ts';
 import { connect } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { provideDatabase } from './db/provision.ts';
-import { RateLimiter } from './http/rate-limit.ts';
 import { startJobs } from './jobs/queue.ts';
 import { createLogger } from './logging.ts';
 import { deliverBySmtp, MAIL_JOB } from './mail/mailer.ts';
-import { resolveSecret } from './modules/instance/service.ts';
 import { startSafetyJobs } from './modules/safety/jobs.ts';
 import { startMentoringJobs } from './modules/mentoring/jobs.ts';
 import { startMessagingJobs } from './modules/messaging/jobs.ts';
@@ -35,9 +33,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     steps.push(() => app.close());
 
     if (config.smtp) await jobs.work<{ to: string; subject: string; text: string }>(MAIL_JOB, (m) => deliverBySmtp(config, m));
-    const limiter = new RateLimiter(database.db, await resolveSecret(database.db, config.secret));
     await jobs.work('maintenance.prune-rate-events', async () => {
-      await limiter.prune();
+      await app.services.ctx.limiter.prune();
     });
     await jobs.schedule('maintenance.prune-rate-events', '17 * * * *');
     await startSafetyJobs(jobs, app.services.ctx, log);
