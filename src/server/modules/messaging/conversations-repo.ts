@@ -156,13 +156,6 @@ export const conversationsRepo = {
     return res.rows[0] ?? null;
   },
 
-  /** The next seq, under the row's lock, so seqs commit in order and without gaps. */
-  async takeSeq(tx: Queryable, id: string): Promise<number> {
-    const res = await executePrepared<{ last_seq: number }>(tx, 'conversation_seq', sql`
-      update conversation set last_seq = last_seq + 1, last_message_at = now() where id = ${id} returning last_seq`);
-    return res.rows[0]!.last_seq;
-  },
-
   /**
    * Moves my read position forward (never back, never past the last message); a group chat's row is created here.
    * Answers the new position and whether it moved.

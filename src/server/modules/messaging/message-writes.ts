@@ -53,8 +53,8 @@ function appenderFor(db: Db): WriteBatcher<AppendItem, Appended> {
 
 /**
  * Writing a message, shared by sending, a request's first message and editing: the stored body, its HTML, the
- * off-platform flag, the crisis reading and the realtime event, all in the caller's transaction. The crisis answer
- * (deadline job, payload) comes after commit.
+ * off-platform flag, the crisis reading and the realtime event, in the caller's transaction or (an append without
+ * one) in a batch of its own. The crisis answer (deadline job, payload) comes after commit.
  */
 export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
   const crisis = createCrisisAnswers(ctx, deps);

@@ -11,9 +11,8 @@ import { memberLocale } from '../safety/crisis.ts';
 import { openConversation, openForSend, presentOne } from './conversation-gate.ts';
 import { type ConversationView, conversationsRepo } from './conversations-repo.ts';
 import { createMessageWrites, messagingRateRules } from './message-writes.ts';
-import { messagesRepo } from './messages-repo.ts';
+import { messagesRepo, type StillHolds } from './messages-repo.ts';
 import { type ConversationBasis, type DirectState, directSend, NO_FACTS, shownBasis } from './policy.ts';
-import type { StillHolds } from './messages-repo.ts';
 import { presentMessage } from './presenters.ts';
 import { normalizeMessage } from './render.ts';
 import { type PairFactRow, relationsRepo } from './relations-repo.ts';
@@ -38,6 +37,9 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
     still: StillHolds;
   }
 
+  /** A group's chat, once the caller has found it on and the sender a member. */
+  const groupDecision = (groupId: string): Decision => ({ basis: 'group', still: { kind: 'group', groupId } });
+
   /** A direct conversation, on its state as read or as locked. A request's recipient who replies accepts it. */
   async function decideDirect(q: Queryable, view: ConversationView, state: DirectState, me: string, read?: PairFactRow | null): Promise<Decision> {
     if (!view.otherId) throw conflict('messagingUnavailable');
@@ -60,7 +62,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
   async function decideAsRead(view: ConversationView & { facts: PairFactRow | null }, me: string): Promise<Decision | null> {
     if (view.kind === 'group') {
       if (!view.chatEnabled) throw conflict('messagingGroupChatOff');
-      return { basis: 'group', still: { kind: 'group', groupId: view.groupId! } };
+      return groupDecision(view.groupId!);
     }
     const decision = await decideDirect(db, view, view, me, view.facts);
     return decision.becomes ? null : decision;
@@ -74,7 +76,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       const group = await relationsRepo.groupFacts(tx, view.groupId!, me);
       if (!group?.member) throw notFound();
       if (!group.chatEnabled) throw conflict('messagingGroupChatOff');
-      return { basis: 'group', still: { kind: 'group', groupId: view.groupId! } };
+      return groupDecision(view.groupId!);
     }
     const decision = await decideDirect(tx, view, locked, me);
     if (decision.becomes) {
