@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { WriteBatcher } from './batcher.ts';
+import { Batcher } from './batcher.ts';
 
 /** A write that records its batches and answers each item doubled, after `delay` turns of the event loop. */
 function recorder(opts: { fail?: (items: number[]) => boolean; delay?: number } = {}) {
@@ -18,10 +18,10 @@ function recorder(opts: { fail?: (items: number[]) => boolean; delay?: number } 
   return { write, batches, maxInFlight: () => maxInFlight };
 }
 
-describe('WriteBatcher (group commit)', () => {
+describe('Batcher (group commit, batched reads)', () => {
   test('alone, a call is written at once; calls arriving while batches are in flight go together in the next', async () => {
     const r = recorder();
-    const b = new WriteBatcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
+    const b = new Batcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
     expect(await b.submit(1)).toBe(2);
     expect(r.batches).toEqual([[1]]);
     await new Promise((resolve) => setImmediate(resolve)); // the first batch's slot is free again
@@ -32,14 +32,21 @@ describe('WriteBatcher (group commit)', () => {
 
   test('one item per key in a batch, at most `max`; the others keep their order for the next', async () => {
     const r = recorder();
-    const b = new WriteBatcher(r.write, { max: 2, concurrency: 1, key: (i: number) => String(i % 3) });
+    const b = new Batcher(r.write, { max: 2, concurrency: 1, key: (i: number) => String(i % 3) });
     await Promise.all([0, 1, 3, 2, 4, 5, 6].map((i) => b.submit(i)));
     expect(r.batches).toEqual([[0], [1, 3], [2, 4], [5, 6]]);
   });
 
+  test('without a key (a read), equal items share a batch', async () => {
+    const r = recorder();
+    const b = new Batcher(r.write, { max: 3, concurrency: 1 });
+    await Promise.all([7, 7, 7, 7, 8].map((i) => b.submit(i)));
+    expect(r.batches).toEqual([[7], [7, 7, 7], [8]]);
+  });
+
   test('a batch the database refuses is written again item by item: only the bad one fails', async () => {
     const r = recorder({ fail: (items) => items.includes(13) });
-    const b = new WriteBatcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
+    const b = new Batcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
     const results = await Promise.allSettled([1, 2, 13, 4].map((i) => b.submit(i)));
     expect(results.map((x) => (x.status === 'fulfilled' ? x.value : 'refused'))).toEqual([2, 4, 'refused', 8]);
   });
@@ -53,7 +60,7 @@ describe('WriteBatcher (group commit)', () => {
         fc.integer({ min: 2, max: 9 }),
         async (items, max, concurrency, keys) => {
           const r = recorder({ delay: 2 });
-          const b = new WriteBatcher(r.write, { max, concurrency, key: (i: number) => String(i % keys) });
+          const b = new Batcher(r.write, { max, concurrency, key: (i: number) => String(i % keys) });
           const answers = await Promise.all(items.map((i) => b.submit(i)));
           expect(answers).toEqual(items.map((i) => i * 2));
           expect(r.batches.flat().sort((x, y) => x - y)).toEqual([...items].sort((x, y) => x - y));

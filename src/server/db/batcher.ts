@@ -1,11 +1,12 @@
 /**
- * Group commit for a hot write (sending a message): a call that arrives while earlier batches are being written waits
- * for the next one, and the calls waiting then go together in one statement and one commit. Alone, a call is written
- * at once; under load, many share the round trip, the statement's planning and the commit (PostgreSQL serialises the
- * commits of transactions that NOTIFY: bench/README.md, messaging). This holds nothing that correctness rests on:
- * each batch is an ordinary statement, and a call waits at most for the batches ahead of it.
+ * Batches for a hot statement. A write (sending a message) gets group commit: a call that arrives while earlier
+ * batches are being written waits for the next one, and the calls waiting then go together in one statement and one
+ * commit. A read (a send's gate, a session) gets one round trip for many callers. Alone, a call runs at once; under
+ * load, many share the round trip, the statement's planning and the commit (PostgreSQL serialises the commits of
+ * transactions that NOTIFY: bench/README.md, messaging). This holds nothing that correctness rests on: each batch is
+ * an ordinary statement, and a call waits at most for the batches ahead of it.
  */
-export class WriteBatcher<I, R> {
+export class Batcher<I, R> {
   private waiting: Array<{ item: I; resolve: (r: R) => void; reject: (err: unknown) => void }> = [];
   private inFlight = 0;
 
@@ -17,8 +18,8 @@ export class WriteBatcher<I, R> {
       max: number;
       /** Batches written at once (each holds a pooled connection). */
       concurrency: number;
-      /** Items with the same key never share a batch: a later one waits for the next. */
-      key: (item: I) => string;
+      /** Items with the same key never share a batch: a later one waits for the next. Without it, any may. */
+      key?: (item: I) => string;
     },
   ) {}
 
@@ -46,9 +47,9 @@ export class WriteBatcher<I, R> {
     const batch: typeof this.waiting = [];
     const rest: typeof this.waiting = [];
     for (const w of this.waiting) {
-      const key = this.opts.key(w.item);
-      if (batch.length < this.opts.max && !keys.has(key)) {
-        keys.add(key);
+      const key = this.opts.key?.(w.item);
+      if (batch.length < this.opts.max && (key === undefined || !keys.has(key))) {
+        if (key !== undefined) keys.add(key);
         batch.push(w);
       } else rest.push(w);
     }

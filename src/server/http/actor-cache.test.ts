@@ -30,6 +30,23 @@ describe('sessions resolved from the actor cache', () => {
     expect(b.actorCache.size).toBe(cached);
   });
 
+  test('sessions read together: each request gets its own person; a forged or ended session, none', async () => {
+    const people = await Promise.all([0, 1, 2, 3].map(() => createUser(a)));
+    const ended = await createUser(a);
+    await a.database.pool.query(`delete from session where user_id = $1`, [ended.id]);
+    // One person's token under another's signature.
+    const signature = (cookie: string) => decodeURIComponent(cookie.split('=').slice(1).join('=')).split('.').at(-1)!;
+    const forged = people[0]!.cookie.replace(/=.*$/, (v) => `=${encodeURIComponent(`${decodeURIComponent(v.slice(1)).replace(/\.[^.]*$/, '')}.${signature(people[1]!.cookie)}`)}`);
+    // On B nothing is cached yet: these arrive together and share the batched session reads.
+    const answers = await Promise.all([
+      ...people.map((p) => new Client(b, p.cookie).get('/api/v1/me')),
+      new Client(b, ended.cookie).get('/api/v1/me'),
+      new Client(b, forged).get('/api/v1/me'),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 401, 401]);
+    expect(answers.slice(0, 4).map((r) => r.json().id)).toEqual(people.map((p) => p.id));
+  });
+
   test('signing out on one instance ends the session on the other within moments', async () => {
     const person = await createUser(a);
     const onB = new Client(b, person.cookie);

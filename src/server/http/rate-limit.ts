@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, count, eq, gt, lt, min, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { executePrepared } from '../db/prepared.ts';
-import { WriteBatcher } from '../db/batcher.ts';
+import { Batcher } from '../db/batcher.ts';
 import type { Db } from '../db/client.ts';
 import { rateEvent } from '../modules/instance/tables.ts';
 import { rateLimited } from './errors.ts';
@@ -72,7 +72,7 @@ export class RateLimiter {
     if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
   }
 
-  private readonly consumes = new WriteBatcher((items: Attempt[]) => this.consumeMany(items), {
+  private readonly consumes = new Batcher((items: Attempt[]) => this.consumeMany(items), {
     max: 64,
     concurrency: 2,
     // Two attempts on one key in one statement would not count each other.

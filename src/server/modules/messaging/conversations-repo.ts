@@ -30,14 +30,15 @@ export interface ConversationView {
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 /** Not from someone the reader blocked: their messages are hidden from the reader (in a group's chat). */
-const notBlockedBy = (me: string) => sql`not exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = m.sender_id)`;
+const notBlockedBy = (me: string | SQL) => sql`not exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = m.sender_id)`;
 
 /**
  * The conversations `me` may read: a direct one they are in, a group's chat while they are an active member of the
  * group. Unread: others' messages past my read position, not deleted, not from someone I blocked; in a group's chat
- * I have not opened yet, only what was sent since I joined the group.
+ * I have not opened yet, only what was sent since I joined the group. `me`: an id, or the reader's column in a batched
+ * statement.
  */
-function views(me: string, where: SQL, order: SQL = sql``, limit: SQL = sql``, counts = true, facts = false) {
+function views(me: string | SQL, where: SQL, order: SQL = sql``, limit: SQL = sql``, counts = true, facts = false) {
   // Sending and reading positions need only who may be here: the counts are left out (0 and null) on that path.
   const unread = counts
     ? sql`(select count(*) from message m
@@ -66,6 +67,9 @@ function views(me: string, where: SQL, order: SQL = sql``, limit: SQL = sql``, c
 }
 
 type RawView = Omit<ConversationView, 'lastMessageAt'> & { lastMessageAt: Date | string | null };
+/** A conversation as its sender's gate reads it: the light view and the facts between the sender and the other person. */
+export type SendView = ConversationView & { facts: PairFactRow | null };
+const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const view = (r: RawView): ConversationView => ({ ...r, lastMessageAt: toDate(r.lastMessageAt) });
 const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id desc`;
 
@@ -77,13 +81,22 @@ export const conversationsRepo = {
     return res.rows[0] ? view(res.rows[0]) : null;
   },
 
-  /** `view` (light) for a send, with what holds between `me` and the other person of a direct conversation read with it. */
-  async viewForSend(db: Queryable, me: string, id: string): Promise<(ConversationView & { facts: PairFactRow | null }) | null> {
-    const res = await executePrepared<RawView & Omit<PairFactRow, 'id'>>(db, 'conversation_view_send', views(me, sql`c.id = ${id}`, sql``, sql``, false, true));
-    const r = res.rows[0];
-    if (!r) return null;
-    const { mentorship, coordinator, facilitator, blocked_by_me, blocked_me, ...rest } = r;
-    return { ...view(rest), facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null };
+  /**
+   * `view` (light) for each of many sends at once (one statement for the sends that arrive together: the gate's
+   * batch), with what holds between the sender and the other person of a direct conversation read with it. One
+   * answer per item, in order; null where that sender may not read that conversation.
+   */
+  async viewsForSend(db: Queryable, items: Array<{ me: string; id: string }>): Promise<Array<SendView | null>> {
+    const res = await executePrepared<RawView & Omit<PairFactRow, 'id'> & { n: string }>(db, 'conversation_views_send', sql`
+      select i.n, v.* from unnest(${uuids(items.map((i) => i.id))}, ${uuids(items.map((i) => i.me))}) with ordinality as i(id, me, n)
+      cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v`);
+    const byN = new Map(res.rows.map((r) => [Number(r.n), r]));
+    return items.map((_, k) => {
+      const r = byN.get(k + 1);
+      if (!r) return null;
+      const { n: _n, mentorship, coordinator, facilitator, blocked_by_me, blocked_me, ...rest } = r;
+      return { ...view(rest), facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null };
+    });
   },
 
   /**

@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from '../../../../test/helpers/app.ts
 import { createCoordinator, createMentorship, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { blockPerson, createConversation, groupWithChat, mentorPairConversation, openGroupChat, readMessages, sendMessage } from '../../../../test/helpers/messaging-factories.ts';
 import { newId } from '../../db/ids.ts';
+import { conversationsRepo } from './conversations-repo.ts';
 import { type AppendItem, messagesRepo } from './messages-repo.ts';
 
 let ctx: TestContext;
@@ -61,6 +62,42 @@ describe('sending and reading', () => {
     // Over HTTP the refused send is decided again under the lock: the same 409 as any refusal.
     const refused = await pairs[2]!.mentor.client.post(`/api/v1/conversations/${pairs[2]!.conversationId}/messages`, { body: 'still there?' });
     expect(refused.statusCode).toBe(409);
+  });
+
+  test('gates read together answer each sender for themselves: outsiders in the same statement get nothing', async () => {
+    const pair = await mentorPairConversation(ctx);
+    const other = await mentorPairConversation(ctx);
+    const outsider = await createUser(ctx);
+    const chat = await groupWithChat(ctx, { members: 1 });
+    const groupConversation = (await openGroupChat(chat.members[0]!, chat.group.id)).id;
+    await blockPerson(ctx, pair.mentee.id, pair.mentor.id);
+    const asked = [
+      { me: pair.mentor.id, id: pair.conversationId },
+      { me: outsider.id, id: pair.conversationId },
+      { me: other.mentee.id, id: pair.conversationId },
+      { me: pair.mentee.id, id: pair.conversationId },
+      { me: chat.members[0]!.id, id: groupConversation },
+      { me: pair.mentor.id, id: groupConversation },
+      { me: outsider.id, id: newId() },
+      { me: other.mentee.id, id: other.conversationId },
+    ];
+    const views = await conversationsRepo.viewsForSend(ctx.database.db, asked);
+    expect(views.map((v) => v?.id ?? null)).toEqual([pair.conversationId, null, null, pair.conversationId, groupConversation, null, null, other.conversationId]);
+    // The other person and the facts are each sender's own.
+    expect(views[0]!.otherId).toBe(pair.mentee.id);
+    expect(views[0]!.facts).toMatchObject({ mentorship: true, blocked_by_me: false, blocked_me: true });
+    expect(views[3]!.otherId).toBe(pair.mentor.id);
+    expect(views[3]!.facts).toMatchObject({ mentorship: true, blocked_by_me: true, blocked_me: false });
+    expect(views[7]!.otherId).toBe(other.mentor.id);
+    expect(views[4]!.facts).toBeNull();
+    // Over HTTP, at once: each send through the shared gate gets its own answer, and the outsider's writes nothing.
+    const [mine, theirs, outsiders] = await Promise.all([
+      other.mentor.client.post(`/api/v1/conversations/${other.conversationId}/messages`, { body: 'see you Sunday' }),
+      chat.members[0]!.client.post(`/api/v1/conversations/${groupConversation}/messages`, { body: 'hello group' }),
+      outsider.client.post(`/api/v1/conversations/${other.conversationId}/messages`, { body: 'let me in' }),
+    ]);
+    expect([mine.statusCode, theirs.statusCode, outsiders.statusCode]).toEqual([201, 201, 404]);
+    expect(await count(other.conversationId)).toBe(1);
   });
 
   test('paging: the newest page, ?after= to catch up, ?before= to scroll back, hasMore', async () => {

@@ -17,8 +17,11 @@ const sharedGroupFacilitator = (a: ReturnType<typeof sql>, b: ReturnType<typeof 
   where f.role = 'facilitator' and f.status = 'active' and g.status = 'active'
     and ((f.user_id = ${a} and g.user_id = ${b}) or (f.user_id = ${b} and g.user_id = ${a})))`;
 
-/** What holds between `me` and `other` (a uuid expression), as columns, for statements that read it with something else. */
-export const pairFactColumns = (me: string, other: SQL) => sql`
+/**
+ * What holds between `me` (an id, or a uuid expression of a batched statement) and `other` (a uuid expression), as
+ * columns, for statements that read it with something else.
+ */
+export const pairFactColumns = (me: string | SQL, other: SQL) => sql`
   exists (select 1 from mentorship m where m.status = 'active'
     and ((m.mentor_id = ${me} and m.mentee_id = ${other}) or (m.mentor_id = ${other} and m.mentee_id = ${me}))) as mentorship,
   exists (select 1 from user_role r where r.role = 'coordinator' and (r.user_id = ${me} or r.user_id = ${other})) as coordinator,
