@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { attendanceHistory, attendanceRecord, myMeetings, roster } from '../../../contracts/meetings.ts';
+import { type attendanceHistory, type attendanceRecord, meetingLimits, type myMeetings, type roster } from '../../../contracts/meetings.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { AppError, validationFailed } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
@@ -114,11 +114,15 @@ export function createAttendanceService(ctx: ServiceContext, meetings: MeetingsS
       return this.roster(actor, meetingId, date);
     },
 
-    /** The member's own attendance between two dates of their calendar (90 days to today by default). */
+    /**
+     * The member's own attendance between two dates of their calendar: by default the last 90 days, up to the latest
+     * day one can already have attended (check-in opens before the start, so a meeting starting just after midnight
+     * is checked in to the day before, and belongs to tomorrow).
+     */
     async history(actor: Actor | null, range: { from?: string; to?: string }): Promise<z.infer<typeof attendanceHistory>> {
       const me = authorize(actor);
       const zone = me.profile?.timeZone ?? 'UTC';
-      const to = range.to ?? todayIn(zone);
+      const to = range.to ?? todayIn(zone, new Date(Date.now() + meetingLimits.checkInOpensMinutes * 60_000));
       const from = range.from ?? addDays(to, -HISTORY_DAYS_DEFAULT + 1);
       if (from > to) throw validationFailed({ from: 'rangeReversed' });
       if (daysBetween(from, to) >= HISTORY_DAYS_MAX) throw validationFailed({ from: 'rangeTooLong' });

@@ -125,6 +125,25 @@ describe('check-in and roster', () => {
 });
 
 describe('attendance history', () => {
+  test('a meeting just after midnight, checked in to before midnight, is in the history at once', async () => {
+    const member = await createUser(ctx);
+    expect((await member.client.patch('/api/v1/me', { timeZone: 'America/Chicago' })).statusCode).toBe(200);
+    atInstant('2026-11-21T12:00:00Z');
+    const group = (await facilitator.client.post('/api/v1/groups', { name: 'After Midnight', pathway: 'twelve_step', languages: ['en'], visibility: 'public', membership: 'open' })).json();
+    const res = await facilitator.client.post('/api/v1/meetings', {
+      groupId: group.id, name: 'Midnight Serenity', schedule: { kind: 'weekly', days: [3] }, startTime: '00:05', endTime: '01:00',
+      timeZone: 'America/Chicago', attendance: 'online', conference: { url: 'https://meet.jit.si/midnight-serenity' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    atInstant('2026-11-25T05:55:00Z'); // Tuesday 23:55 in Chicago; the meeting is Wednesday's, at 00:05
+    expect((await member.client.post(`/api/v1/meetings/${res.json().id}/occurrences/2026-11-25/check-in`)).statusCode).toBe(201);
+    const history = (await member.client.get('/api/v1/me/attendance')).json();
+    expect(history.to).toBe('2026-11-25');
+    expect(history.records).toEqual([expect.objectContaining({ meetingName: 'Midnight Serenity', date: '2026-11-25' })]);
+    atInstant('2026-11-24T18:00:00Z'); // an afternoon: the history still ends today
+    expect((await member.client.get('/api/v1/me/attendance')).json().to).toBe('2026-11-24');
+  });
+
   test("is the member's own; it feeds the meetings goal without counting a reported meeting twice", async () => {
     const member = await createUser(ctx);
     expect((await member.client.patch('/api/v1/me', { timeZone: 'America/Chicago' })).statusCode).toBe(200);
