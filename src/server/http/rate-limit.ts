@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, count, eq, gt, lt, min, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { executePrepared } from '../db/prepared.ts';
 import { Batcher } from '../db/batcher.ts';
@@ -30,7 +30,7 @@ export const rateRules = {
 } as const satisfies Record<string, RateRule>;
 
 /** One attempt to count: the rule and the keyed hash of its key. */
-interface Attempt {
+export interface Attempt {
   rule: RateRule;
   keyHash: string;
 }
@@ -46,17 +46,33 @@ export class RateLimiter {
     return crypto.createHmac('sha256', this.secret).update(key).digest('base64url');
   }
 
-  /** Throws 429 with Retry-After when the key has used up its window. */
+  /**
+   * Throws 429 with Retry-After when the key has used up its window. Records nothing. Checks arriving together are
+   * read in one statement (a send checks its sender's window on every message).
+   */
   async check(rule: RateRule, key: string): Promise<void> {
-    const since = new Date(Date.now() - rule.windowSeconds * 1000);
-    const [row] = await this.db
-      .select({ n: count(), oldest: min(rateEvent.createdAt) })
-      .from(rateEvent)
-      .where(and(eq(rateEvent.bucket, rule.bucket), eq(rateEvent.keyHash, this.hash(key)), gt(rateEvent.createdAt, since)));
-    if (row && row.n >= rule.max && row.oldest) {
-      const oldest = new Date(row.oldest).getTime();
-      throw rateLimited((oldest + rule.windowSeconds * 1000 - Date.now()) / 1000);
-    }
+    const { used, oldest } = await this.checks.submit(this.attempt(rule, key));
+    if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+  }
+
+  /** The row an attempt is counted as, for a statement that records it with what it allows (a message's append). */
+  attempt(rule: RateRule, key: string): Attempt {
+    return { rule, keyHash: this.hash(key) };
+  }
+
+  private readonly checks = new Batcher((items: Attempt[]) => this.usedMany(items), { max: 64, concurrency: 2 });
+
+  private async usedMany(items: Attempt[]): Promise<Array<{ used: number; oldest: Date | null }>> {
+    const col = <T>(f: (a: Attempt) => T) => sql.param(items.map(f));
+    const res = await executePrepared<{ used: number; oldest: Date | string | null }>(this.db, 'rate_used', sql`
+      select w.used, w.oldest
+      from unnest(${col((a) => a.rule.bucket)}::text[], ${col((a) => a.keyHash)}::text[], ${col((a) => a.rule.windowSeconds)}::int[])
+        with ordinality as i(bucket, key_hash, secs, n),
+      lateral (
+        select count(*)::int as used, min(r.created_at) as oldest from rate_event r
+        where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w
+      order by i.n`);
+    return res.rows.map((r) => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) }));
   }
 
   async record(rule: RateRule, key: string): Promise<void> {
@@ -65,7 +81,8 @@ export class RateLimiter {
 
   /**
    * Counts the attempt and refuses it once the window is used up. The attempt is recorded only when the window still
-   * had room. It runs on every message sent, so attempts arriving together are counted in one statement.
+   * had room. Attempts arriving together are counted in one statement. (A message's send instead checks the window
+   * and has its attempt recorded with the message: messaging's `send`.)
    */
   async consume(rule: RateRule, key: string): Promise<void> {
     const { used, oldest } = await this.consumes.submit({ rule, keyHash: this.hash(key) });

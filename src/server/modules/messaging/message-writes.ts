@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { messagingLimits } from '../../../contracts/messaging.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { CrisisPayload } from '../../../contracts/journey.ts';
-import type { RateRule } from '../../http/rate-limit.ts';
+import type { Attempt, RateRule } from '../../http/rate-limit.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publishTo } from '../../realtime/publish.ts';
@@ -88,10 +88,11 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
     /**
      * Appends a drafted message while what the sender's right rests on still holds (`still`); null when it no longer
      * does (nothing written). Without `tx`, sends arriving together share one statement and one commit (group
-     * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers
-     * the stored row (without the sender's name), so no second read.
+     * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. The
+     * sender's rate-limit attempt (`rate`, checked before) is recorded by the same statement, only with the message.
+     * Answers the stored row (without the sender's name), so no second read.
      */
-    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
+    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds; rate?: Attempt }) {
       const { draft } = m;
       if (draft.reading && !tx) throw new Error('a message with a crisis reading is appended in a transaction');
       const item: AppendItem = {
@@ -104,6 +105,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
         // Pressure to move off Kindred matters with a new contact, in the first messages only (the append counts them).
         pressure: m.basis !== 'mentorship' && draft.pressure,
         still: m.still,
+        rate: m.rate,
       };
       const stored = tx ? (await messagesRepo.append(tx, [item]))[0] : await appends.submit(item);
       if (!stored) return null;

@@ -116,12 +116,17 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
 
     async send(actor: Actor | null, conversationId: string, body: string) {
       const a = authorize(actor);
-      const view = await openForSend(db, a.userId, conversationId);
+      // The gate and the sender's rate window are read at once; neither writes anything. The attempt is recorded
+      // with the message, by the statement that appends it: a send refused (404, 409, 422, 429) counts for nothing.
+      const rule = messagingRateRules.messagesPerAccount;
+      const [gate, rate] = await Promise.allSettled([openForSend(db, a.userId, conversationId), ctx.limiter.check(rule, a.userId)]);
+      if (gate.status === 'rejected') throw gate.reason;
       written(body);
-      await ctx.limiter.consume(messagingRateRules.messagesPerAccount, a.userId);
+      if (rate.status === 'rejected') throw rate.reason;
+      const view = gate.value;
       const locale = await memberLocale(db, a);
       const draft = writes.draft(body, locale);
-      const input = { conversationId, senderId: a.userId, draft };
+      const input = { conversationId, senderId: a.userId, draft, rate: ctx.limiter.attempt(rule, a.userId) };
       // The common send: one statement, no transaction. Crisis words (an escalation to open with the message), a
       // request being accepted, or a state that changed since it was read: under the conversation's lock.
       const asRead = draft.reading ? null : await decideAsRead(view, a.userId);

@@ -162,6 +162,23 @@ describe('sending and reading', () => {
     const res = await mentor.client.post(`/api/v1/conversations/${conversationId}/messages`, { body: 'one more' });
     expect(res.statusCode).toBe(429);
     expect(await count(conversationId)).toBe(30);
+    // Past the limit, a conversation the sender cannot see is still simply not there.
+    expect((await mentor.client.post(`/api/v1/conversations/${newId()}/messages`, { body: 'hello?' })).statusCode).toBe(404);
+  });
+
+  test('only messages written count: refused sends (blocked, empty) use none of the thirty', async () => {
+    const { mentor, mentee, conversationId } = await mentorPairConversation(ctx);
+    const post = (id: string, body: string) => mentor.client.post(`/api/v1/conversations/${id}/messages`, { body });
+    for (let i = 0; i < 29; i++) expect((await post(conversationId, `n${i}`)).statusCode).toBe(201);
+    await blockPerson(ctx, mentee.id, mentor.id);
+    for (let i = 0; i < 3; i++) expect((await post(conversationId, 'are you there?')).statusCode).toBe(409);
+    expect((await post(conversationId, '\u200b')).statusCode).toBe(422);
+    // Another mentee of the same mentor: the thirtieth message goes through, the thirty-first does not.
+    const second = await createUser(ctx);
+    await createMentorship(ctx, mentor.id, second.id);
+    const { conversation } = await createConversation(second, mentor);
+    expect((await post(conversation.id, 'welcome')).statusCode).toBe(201);
+    expect((await post(conversation.id, 'and one more')).statusCode).toBe(429);
   });
 });
 
