@@ -19,7 +19,7 @@ export const PAST = pattern(
     // "it's been a year since my son overdosed": a span of months or years since the event.
     "(?:it'?s |it has |it'?s already )?been (?:a|one|two|three|four|five|six|\\d{1,2}|a few|a couple of|several) (?:years?|months?) since|(?:a|one|\\d{1,2}) (?:years?|months?) since|" +
     'in (?:high school|college|my teens|my twenties)|as a (?:kid|teen|teenager)|i survived|survived an?|would have|' +
-    'hace (?:[a-z0-9]{1,10} )?(?:anos?|meses|mes|tiempo|mucho)|' +
+    '(?<!desde )hace (?:[a-z0-9]{1,10} )?(?:anos?|meses|mes|tiempo|mucho)|en el \\d\\d|en su peor momento|at (?:his|her) (?:lowest|worst)|' +
     '(?<!de )antes(?! de)|cuando (?:tomaba|bebia|consumia|usaba|llegue aqui|llegue al grupo|empece|era|estaba|me drogaba)|el ano pasado|' +
     'en (?:19|20)\\d\\d|de (?:nino|nina|joven|adolescente|morra|morro|chav[oa]|chamac[oa]|escuincle|chiquit[oa]|pequen[oa]|chamaquit[oa])|(?:ya )?llevo (?:\\w{1,10} ){1,2}(?:anos|meses) sin (?:hacerlo|cortarme|lastimarme)|sobrevivi|solia|hubo un tiempo|en la (?:prepa|secundaria)',
 );

@@ -240,7 +240,7 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
     if (!h.signal.anyTense && inSentence(cues.past, h, false)) return false;
     if (inSentence(cues.event, h, true) || inSentence(cues.screening, h, true) || inSentence(cues.hypothetical, h, true)) return false;
     if (inSentence(cues.dream, h, true) || inSentence(cues.dreamAfter, h, false) || inNews(h)) return false;
-    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act', 'intruder', 'hiding', 'kill_threat', 'armed', 'stalk', 'revenge'].includes(h.signal.kind)) return false;
+    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act', 'intruder', 'hiding', 'kill_threat', 'armed', 'stalk', 'revenge', 'near', 'impaired', 'child_taken'].includes(h.signal.kind)) return false;
     return !(h.signal.unless && sentenceHas(h.signal.unless, h));
   });
   const despair = active.some((a) => !a.rule.means && !a.rule.withContext && (a.rule.category === 'suicide' || a.rule.category === 'distress'));
