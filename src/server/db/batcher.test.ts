@@ -19,29 +19,31 @@ function recorder(opts: { fail?: (items: number[]) => boolean; delay?: number } 
 }
 
 describe('Batcher (group commit, batched reads)', () => {
-  test('alone, a call is written at once; calls arriving while batches are in flight go together in the next', async () => {
-    const r = recorder();
+  test('calls of one turn go together; calls arriving while batches are in flight wait for the next', async () => {
+    const r = recorder({ delay: 3 });
     const b = new Batcher(r.write, { max: 10, concurrency: 1, key: (i: number) => String(i) });
     expect(await b.submit(1)).toBe(2);
     expect(r.batches).toEqual([[1]]);
-    await new Promise((resolve) => setImmediate(resolve)); // the first batch's slot is free again
-    const answers = await Promise.all([3, 4, 5, 6].map((i) => b.submit(i)));
-    expect(answers).toEqual([6, 8, 10, 12]);
-    expect(r.batches.slice(1)).toEqual([[3], [4, 5, 6]]);
+    const first = Promise.all([3, 4].map((i) => b.submit(i)));
+    // Made in a later turn, while [3, 4] is being written.
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = Promise.all([5, 6].map((i) => b.submit(i)));
+    expect([...(await first), ...(await later)]).toEqual([6, 8, 10, 12]);
+    expect(r.batches.slice(1)).toEqual([[3, 4], [5, 6]]);
   });
 
   test('one item per key in a batch, at most `max`; the others keep their order for the next', async () => {
     const r = recorder();
     const b = new Batcher(r.write, { max: 2, concurrency: 1, key: (i: number) => String(i % 3) });
     await Promise.all([0, 1, 3, 2, 4, 5, 6].map((i) => b.submit(i)));
-    expect(r.batches).toEqual([[0], [1, 3], [2, 4], [5, 6]]);
+    expect(r.batches).toEqual([[0, 1], [3, 2], [4, 5], [6]]);
   });
 
   test('without a key (a read), equal items share a batch', async () => {
     const r = recorder();
     const b = new Batcher(r.write, { max: 3, concurrency: 1 });
     await Promise.all([7, 7, 7, 7, 8].map((i) => b.submit(i)));
-    expect(r.batches).toEqual([[7], [7, 7, 7], [8]]);
+    expect(r.batches).toEqual([[7, 7, 7], [7, 8]]);
   });
 
   test('a batch the database refuses is written again item by item: only the bad one fails', async () => {

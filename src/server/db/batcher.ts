@@ -1,10 +1,12 @@
 /**
  * Batches for a hot statement. A write (sending a message) gets group commit: a call that arrives while earlier
  * batches are being written waits for the next one, and the calls waiting then go together in one statement and one
- * commit. A read (a send's gate, a session) gets one round trip for many callers. Alone, a call runs at once; under
- * load, many share the round trip, the statement's planning and the commit (PostgreSQL serialises the commits of
- * transactions that NOTIFY: bench/README.md, messaging). This holds nothing that correctness rests on: each batch is
- * an ordinary statement, and a call waits at most for the batches ahead of it.
+ * commit. A read (a send's gate, a session) gets one round trip for many callers. Calls made in the same turn of the
+ * event loop are gathered until its end (`setImmediate`: the requests one poll of the sockets brought in), then sent
+ * as one batch if a slot is free. Alone, a call goes out at the end of its turn; under load, many share the round
+ * trip, the statement's planning and the commit (PostgreSQL serialises the commits of transactions that NOTIFY), and
+ * fewer round trips leave the instance's event loop more time (bench/README.md, messaging). This holds nothing that
+ * correctness rests on: each batch is an ordinary statement, and a call waits at most for the batches ahead of it.
  */
 export class Batcher<I, R> {
   private waiting: Array<{ item: I; resolve: (r: R) => void; reject: (err: unknown) => void }> = [];
@@ -23,10 +25,19 @@ export class Batcher<I, R> {
     },
   ) {}
 
+  /** A pump is due at the end of this turn of the event loop. */
+  private scheduled = false;
+
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      this.pump();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
