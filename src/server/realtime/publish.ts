@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RealtimeEventType } from '../../contracts/realtime.ts';
 import type { Queryable } from '../db/client.ts';
-import { newId } from '../db/ids.ts';
+import { newId, uuidArray } from '../db/ids.ts';
 import { executePrepared } from '../db/prepared.ts';
 
 /** The channel every instance listens on (db/notifications.ts); its payloads are ids only. */
@@ -26,7 +26,7 @@ export interface NewRealtimeEvent {
 export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<string | null> {
   const { recipients, ...rest } = event;
   if (!recipients.length) return null;
-  return publishTo(db, rest, sql`select unnest(${`{${recipients.join(',')}}`}::uuid[]) as id`);
+  return publishTo(db, rest, sql`select unnest(${uuidArray(recipients)}) as id`);
 }
 
 /**

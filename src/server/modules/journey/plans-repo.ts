@@ -1,5 +1,6 @@
 import { and, asc, type Column, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { uuidArray } from '../../db/ids.ts';
 import { meetingAttendance } from '../meetings/tables.ts';
 import { mentoringContact, mentorship } from '../mentoring/tables.ts';
 import { checkIn, copingStrategy, goal, goalEntry, safetyPlan } from './tables.ts';
@@ -197,7 +198,7 @@ export const plansRepo = {
       if (ids.length === 0) return;
       await db.execute(sql`
         update coping_strategy s set position = o.position - 1, updated_at = now()
-          from unnest(${`{${ids.join(',')}}`}::uuid[]) with ordinality as o(id, position)
+          from unnest(${uuidArray(ids)}) with ordinality as o(id, position)
          where s.id = o.id and s.user_id = ${userId}`);
     },
   },

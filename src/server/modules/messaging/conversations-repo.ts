@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { newId } from '../../db/ids.ts';
+import { newId, uuidArray } from '../../db/ids.ts';
 import type { ConversationBasis } from './policy.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { type PairFactRow, pairFactColumns } from './relations-repo.ts';
@@ -69,7 +69,6 @@ function views(me: string | SQL, where: SQL, order: SQL = sql``, limit: SQL = sq
 type RawView = Omit<ConversationView, 'lastMessageAt'> & { lastMessageAt: Date | string | null };
 /** A conversation as its sender's gate reads it: the light view and the facts between the sender and the other person. */
 export type SendView = ConversationView & { facts: PairFactRow | null };
-const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const view = (r: RawView): ConversationView => ({ ...r, lastMessageAt: toDate(r.lastMessageAt) });
 const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id desc`;
 
@@ -88,7 +87,7 @@ export const conversationsRepo = {
    */
   async viewsForSend(db: Queryable, items: Array<{ me: string; id: string }>): Promise<Array<SendView | null>> {
     const res = await executePrepared<RawView & Omit<PairFactRow, 'id'> & { n: string }>(db, 'conversation_views_send', sql`
-      select i.n, v.* from unnest(${uuids(items.map((i) => i.id))}, ${uuids(items.map((i) => i.me))}) with ordinality as i(id, me, n)
+      select i.n, v.* from unnest(${uuidArray(items.map((i) => i.id))}, ${uuidArray(items.map((i) => i.me))}) with ordinality as i(id, me, n)
       cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v`);
     const byN = new Map(res.rows.map((r) => [Number(r.n), r]));
     return items.map((_, k) => {

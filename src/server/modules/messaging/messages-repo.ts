@@ -3,7 +3,7 @@ import { messagingLimits } from '../../../contracts/messaging.ts';
 import { notifyEvent } from '../../realtime/publish.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { MessageRow } from './presenters.ts';
-import { newId } from '../../db/ids.ts';
+import { newId, uuidArray } from '../../db/ids.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import type { Attempt } from '../../http/rate-limit.ts';
 import { type ConversationStatus, conversationsRepo } from './conversations-repo.ts';
@@ -63,7 +63,7 @@ export const messagesRepo = {
     if (!ids.length) return [];
     const res = await executePrepared<Raw>(db, 'messages_by_ids', sql`
       select ${COLUMNS} from message m left join "user" u on u.id = m.sender_id
-      where m.id = any(${`{${ids.join(',')}}`}::uuid[])`);
+      where m.id = any(${uuidArray(ids)})`);
     return res.rows.map(row);
   },
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { uuidArray } from '../../db/ids.ts';
 import { rosterRepo } from '../safety/repo.ts';
 import type { ConversationBasis, GroupFacts, PairFacts } from './policy.ts';
 import { executePrepared } from '../../db/prepared.ts';
@@ -9,7 +10,6 @@ import { executePrepared } from '../../db/prepared.ts';
  * a group the other belongs to, a coordinator, a responder on call now, and blocks. Read again on every send.
  */
 
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /** A facilitator of a group in which the other is an active member (both memberships active). */
 const sharedGroupFacilitator = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`exists (
