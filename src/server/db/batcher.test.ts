@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Batcher } from './batcher.ts';
+import { Batcher, onePer } from './batcher.ts';
 
 /** A write that records its batches and answers each item doubled, after `delay` turns of the event loop. */
 function recorder(opts: { fail?: (items: number[]) => boolean; delay?: number } = {}) {
@@ -75,5 +75,19 @@ describe('Batcher (group commit, batched reads)', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('onePer', () => {
+  test('one value per owner, made once, on first use', () => {
+    let made = 0;
+    const forOwner = onePer((owner: { name: string }) => ({ owner: owner.name, n: ++made }));
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    expect(made).toBe(0);
+    expect(forOwner(a)).toBe(forOwner(a));
+    expect(forOwner(b)).toEqual({ owner: 'b', n: 2 });
+    expect(forOwner(a)).toEqual({ owner: 'a', n: 1 });
+    expect(made).toBe(2);
   });
 });

@@ -87,3 +87,19 @@ export class Batcher<I, R> {
     }
   }
 }
+
+/**
+ * One value per owner (a database handle, a pool), made on first use and kept while the owner lives: the batchers of
+ * a statement are shared by every service on that handle, so its batches in flight are the only ones.
+ */
+export function onePer<K extends object, V>(make: (owner: K) => V): (owner: K) => V {
+  const made = new WeakMap<K, V>();
+  return (owner) => {
+    let value = made.get(owner);
+    if (value === undefined) {
+      value = make(owner);
+      made.set(owner, value);
+    }
+    return value;
+  };
+}

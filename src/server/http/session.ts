@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../../contracts/common.ts';
 import type { Actor } from '../access.ts';
-import { Batcher } from '../db/batcher.ts';
+import { Batcher, onePer } from '../db/batcher.ts';
 import type { ActorCache } from './actor-cache.ts';
 
 export const SESSION_COOKIE = 'kindred.session_token';
@@ -48,22 +48,17 @@ const LOAD_ACTORS = {
  * The session reads of one pool, batched: at 10,000 members each sending every few seconds, the cache's 30-second
  * re-reads alone are hundreds a second, and one round trip each cost the instance more than the read cost PostgreSQL.
  */
-const readers = new WeakMap<pg.Pool, Batcher<string, ActorRow | null>>();
-function readerFor(pool: pg.Pool) {
-  let reader = readers.get(pool);
-  if (!reader) {
-    reader = new Batcher<string, ActorRow | null>(
+const readerFor = onePer(
+  (pool: pg.Pool) =>
+    new Batcher<string, ActorRow | null>(
       async (tokens) => {
         const { rows } = await pool.query<ActorRow & { token: string }>({ ...LOAD_ACTORS, values: [tokens] });
         const byToken = new Map(rows.map((r) => [r.token, r]));
         return tokens.map((t) => byToken.get(t) ?? null);
       },
       { max: 64, concurrency: 2 },
-    );
-    readers.set(pool, reader);
-  }
-  return reader;
-}
+    ),
+);
 
 interface ActorRow {
   session_id: string;

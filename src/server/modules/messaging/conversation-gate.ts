@@ -1,5 +1,5 @@
 import type { Conversation } from '../../../contracts/messaging.ts';
-import { Batcher } from '../../db/batcher.ts';
+import { Batcher, onePer } from '../../db/batcher.ts';
 import type { Queryable } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { type ConversationView, conversationsRepo, type SendView } from './conversations-repo.ts';
@@ -19,7 +19,9 @@ export async function openConversation(db: Queryable, me: string, id: string, op
 }
 
 /** The sends' gate reads of one database handle, batched: the sends that arrive together are read in one statement. */
-const sendGates = new WeakMap<Queryable, Batcher<{ me: string; id: string }, SendView | null>>();
+const sendGateFor = onePer(
+  (db: Queryable) => new Batcher((items: Array<{ me: string; id: string }>) => conversationsRepo.viewsForSend(db, items), { max: 64, concurrency: 2 }),
+);
 
 /**
  * `openConversation` for a send: the light view, with the facts between the sender and the other person read with
@@ -27,12 +29,7 @@ const sendGates = new WeakMap<Queryable, Batcher<{ me: string; id: string }, Sen
  * was most of the instance's work).
  */
 export async function openForSend(db: Queryable, me: string, id: string): Promise<SendView> {
-  let gate = sendGates.get(db);
-  if (!gate) {
-    gate = new Batcher((items: Array<{ me: string; id: string }>) => conversationsRepo.viewsForSend(db, items), { max: 64, concurrency: 2 });
-    sendGates.set(db, gate);
-  }
-  const view = await gate.submit({ me, id });
+  const view = await sendGateFor(db).submit({ me, id });
   if (!view) throw notFound();
   return view;
 }

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, type CrisisReading, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
 import { conversationsRepo } from './conversations-repo.ts';
 import { type AppendItem, messagesRepo, type StillHolds } from './messages-repo.ts';
-import { Batcher } from '../../db/batcher.ts';
+import { Batcher, onePer } from '../../db/batcher.ts';
 import { newId } from '../../db/ids.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
@@ -35,21 +35,13 @@ export interface Draft {
   locale: Locale;
 }
 
-type Appended = Awaited<ReturnType<typeof messagesRepo.append>>[number];
-const appenders = new WeakMap<Db, Batcher<AppendItem, Appended>>();
-
 /**
  * One group commit per database handle, whichever service appends (sending, a new conversation's first message):
  * sends arriving together share it, and its batches in flight are the only ones.
  */
-function appenderFor(db: Db): Batcher<AppendItem, Appended> {
-  let batcher = appenders.get(db);
-  if (!batcher) {
-    batcher = new Batcher((items: AppendItem[]) => messagesRepo.append(db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId });
-    appenders.set(db, batcher);
-  }
-  return batcher;
-}
+const appenderFor = onePer(
+  (db: Db) => new Batcher((items: AppendItem[]) => messagesRepo.append(db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId }),
+);
 
 /**
  * Writing a message, shared by sending, a request's first message and editing: the stored body, its HTML, the
