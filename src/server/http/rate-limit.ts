@@ -35,6 +35,22 @@ export interface Attempt {
   keyHash: string;
 }
 
+/** How much of its window an attempt's key `i` (bucket, key_hash, secs) has used, as `w`, in a batched statement. */
+const usedInWindow = sql`lateral (
+  select count(*)::int as used, min(r.created_at) as oldest from rate_event r
+  where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w`;
+
+interface Window {
+  used: number;
+  oldest: Date | null;
+}
+const windowOf = (r: { used: number; oldest: Date | string | null }): Window => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) });
+
+/** 429 with Retry-After (when the oldest attempt leaves the window) once the window is used up. */
+function refuseWhenUsedUp(rule: RateRule, { used, oldest }: Window) {
+  if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+}
+
 export class RateLimiter {
   constructor(
     private readonly db: Db,
@@ -51,8 +67,7 @@ export class RateLimiter {
    * read in one statement (a send checks its sender's window on every message).
    */
   async check(rule: RateRule, key: string): Promise<void> {
-    const { used, oldest } = await this.checks.submit(this.attempt(rule, key));
-    if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+    refuseWhenUsedUp(rule, await this.checks.submit(this.attempt(rule, key)));
   }
 
   /** The row an attempt is counted as, for a statement that records it with what it allows (a message's append). */
@@ -62,17 +77,14 @@ export class RateLimiter {
 
   private readonly checks = new Batcher((items: Attempt[]) => this.usedMany(items), { max: 64, concurrency: 2 });
 
-  private async usedMany(items: Attempt[]): Promise<Array<{ used: number; oldest: Date | null }>> {
+  private async usedMany(items: Attempt[]): Promise<Window[]> {
     const col = <T>(f: (a: Attempt) => T) => sql.param(items.map(f));
     const res = await executePrepared<{ used: number; oldest: Date | string | null }>(this.db, 'rate_used', sql`
       select w.used, w.oldest
       from unnest(${col((a) => a.rule.bucket)}::text[], ${col((a) => a.keyHash)}::text[], ${col((a) => a.rule.windowSeconds)}::int[])
-        with ordinality as i(bucket, key_hash, secs, n),
-      lateral (
-        select count(*)::int as used, min(r.created_at) as oldest from rate_event r
-        where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w
+        with ordinality as i(bucket, key_hash, secs, n), ${usedInWindow}
       order by i.n`);
-    return res.rows.map((r) => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) }));
+    return res.rows.map(windowOf);
   }
 
   async record(rule: RateRule, key: string): Promise<void> {
@@ -85,8 +97,7 @@ export class RateLimiter {
    * and has its attempt recorded with the message: messaging's `send`.)
    */
   async consume(rule: RateRule, key: string): Promise<void> {
-    const { used, oldest } = await this.consumes.submit({ rule, keyHash: this.hash(key) });
-    if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
+    refuseWhenUsedUp(rule, await this.consumes.submit(this.attempt(rule, key)));
   }
 
   private readonly consumes = new Batcher((items: Attempt[]) => this.consumeMany(items), {
@@ -96,7 +107,7 @@ export class RateLimiter {
     key: (a) => `${a.rule.bucket}:${a.keyHash}`,
   });
 
-  private async consumeMany(items: Attempt[]): Promise<Array<{ used: number; oldest: Date | null }>> {
+  private async consumeMany(items: Attempt[]): Promise<Window[]> {
     const col = <T>(f: (a: Attempt) => T) => sql.param(items.map(f));
     const res = await executePrepared<{ n: number; used: number; oldest: Date | string | null }>(this.db, 'rate_consume', sql`
       with input as (
@@ -104,13 +115,11 @@ export class RateLimiter {
           ${col((a) => a.rule.max)}::int[], ${col((a) => a.rule.windowSeconds)}::int[]) with ordinality as t(id, bucket, key_hash, max, secs, n)
       ),
       used as (
-        select i.*, w.used, w.oldest from input i, lateral (
-          select count(*)::int as used, min(r.created_at) as oldest from rate_event r
-          where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w
+        select i.*, w.used, w.oldest from input i, ${usedInWindow}
       ),
       counted as (insert into rate_event (id, bucket, key_hash) select id, bucket, key_hash from used where used.used < used.max)
       select n::int, used.used, used.oldest from used order by n`);
-    return res.rows.map((r) => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) }));
+    return res.rows.map(windowOf);
   }
 
   async clear(rule: RateRule, key: string): Promise<void> {
