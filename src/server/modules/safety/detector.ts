@@ -18,7 +18,7 @@
  */
 import { type CssrsKey, nextQuestion } from './cssrs.ts';
 import * as cue from './cues.ts';
-import { combine, findSignals } from './indirect.ts';
+import { combine, findSignals, type Kind } from './indirect.ts';
 import { normalize } from './normalize.ts';
 import { CATEGORIES, type Category, type Level, LEVELS, type Rule, type Stage } from './rules.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -240,7 +240,7 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
     if (!h.signal.anyTense && inSentence(cues.past, h, false)) return false;
     if (inSentence(cues.event, h, true) || inSentence(cues.screening, h, true) || inSentence(cues.hypothetical, h, true)) return false;
     if (inSentence(cues.dream, h, true) || inSentence(cues.dreamAfter, h, false) || inNews(h)) return false;
-    if (remembered && !['violence_act', 'weapon_kept', 'abuse_act', 'intruder', 'hiding', 'kill_threat', 'armed', 'stalk', 'revenge', 'near', 'impaired', 'child_taken'].includes(h.signal.kind)) return false;
+    if (remembered && !NOT_MEMORIES.has(h.signal.kind)) return false;
     return !(h.signal.unless && sentenceHas(h.signal.unless, h));
   });
   const despair = active.some((a) => !a.rule.means && !a.rule.withContext && (a.rule.category === 'suicide' || a.rule.category === 'distress'));
@@ -257,6 +257,8 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
 }
 
 const REMEMBERED = new Set<Category>(['suicide', 'self_harm', 'overdose', 'medical']);
+/** Signals an anniversary told with present safety does not set aside: violence and abuse happening to the writer now. */
+const NOT_MEMORIES = new Set<Kind>(['violence_act', 'weapon_kept', 'abuse_act', 'intruder', 'hiding', 'kill_threat', 'armed', 'stalk', 'revenge', 'near', 'impaired', 'child_taken']);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
