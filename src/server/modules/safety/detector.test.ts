@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CSSRS } from './cssrs.ts';
+import * as cues from './cues.ts';
 import { assess, type Level, type Locale } from './detector.ts';
+import { SIGNALS } from './indirect.ts';
+import { EN_RULES } from './rules-en.ts';
+import { ES_RULES } from './rules-es.ts';
 
 interface Labelled {
   id: string;
@@ -257,6 +261,9 @@ describe('the indirect layer (indirect.ts)', () => {
     ["tengo el carro prendido en el garaje cerrado, los quiero mucho", 'emergency', 'es.combo.means_scene'],
     ["the car is running in the garage warming up, it's freezing out, then I'm off to work", 'none'],
     ["no me busquen el sábado, voy a estar en la boda de mi prima", 'none'],
+    // Missed while each signal's needles were written by hand ("gun" is not where "handgun" starts): prefilter.ts.
+    ["I can't do this anymore. I loaded my handgun and it's in my lap.", 'emergency', 'en.combo.means_despair'],
+    ['nobody would miss me. the handgun is loaded', 'emergency', 'en.combo.means_despair'],
   ];
   test.each(cases)('%s → %s', (text, level, rule) => {
     const result = assess(text);
@@ -294,6 +301,17 @@ describe('the C-SSRS follow-up', () => {
 });
 
 describe('robustness', () => {
+  test('every expression is written in the normalised alphabet: no accents, no ñ (normalize.ts folds them away)', () => {
+    // "al caño" in a signal could never match: the text it reads says "al cano".
+    const sources = [
+      ...[...EN_RULES, ...ES_RULES].flatMap((r) => [r.re, r.requires, r.escalate, r.unless].filter((re) => re !== undefined).map((re) => [r.id, re.source])),
+      ...SIGNALS.flatMap((s) => [[s.id, s.source], ...(s.unless ? [[s.id, s.unless.source]] : [])]),
+      ...Object.entries(cues).flatMap(([name, value]) => (value instanceof RegExp ? [[name, value.source]] : [])),
+    ];
+    expect(sources.length).toBeGreaterThan(300);
+    expect(sources.filter(([, source]) => /[^\x20-\x7e]/.test(source!))).toEqual([]);
+  });
+
   test('empty or missing text is none', () => {
     expect(assess('')).toEqual({ level: 'none', categories: [], matches: [] });
     expect(assess('   \n  ').level).toBe('none');

@@ -20,6 +20,7 @@ import { type CssrsKey, nextQuestion } from './cssrs.ts';
 import * as cue from './cues.ts';
 import { combine, findSignals, type Kind } from './indirect.ts';
 import { normalize } from './normalize.ts';
+import { lazyNeedleScan, needlesOf } from './prefilter.ts';
 import { CATEGORIES, type Category, type Level, LEVELS, type Rule, type Stage } from './rules.ts';
 import { EN_RULES } from './rules-en.ts';
 import { ES_RULES } from './rules-es.ts';
@@ -60,6 +61,9 @@ const RULES: Record<Locale | 'any', Rule[]> = {
   any: BOTH,
 };
 const TAIL_RULES = emergencyOnly(BOTH);
+/** Which rules can match a text (prefilter.ts): a rule whose needles are all absent is not run. */
+const possibleRules = lazyNeedleScan(() => BOTH.map((r) => needlesOf(r.re)));
+const ORDER = new Map(BOTH.map((r, i) => [r, i]));
 /** Words around which the tail of a long text is searched. */
 const ANCHOR = /breath|wake|despiert|respir|seiz|convuls|pill|pastilla|goodbye|desped|last (?:post|message)|ultimo mensaje|[uú]ltimo mensaje|kill|matar|suicid|overdos|sobredosis|bleed|sangr|chest|pecho|blue|morad|garage|jump|avient|od'?d|knife|gun|cuchillo|pistola|respond|reacciona|letters|cartas|gurgl|snor|ronca|neck|cuello|ahorc|numb|heart|corazon/gi;
 
@@ -144,7 +148,8 @@ function assessSpan(text: string, from: number, to: number, rules: Rule[], indir
   const norm = normalize(text, from, to);
   const t = norm.text;
   const raw: Array<Span & { rule: Rule }> = [];
-  for (const rule of rules) for (const s of spans(rule.re, t, MAX_MATCHES_PER_RULE)) raw.push({ ...s, rule });
+  const possible = possibleRules(t);
+  for (const rule of rules) if (possible[ORDER.get(rule)!]) for (const s of spans(rule.re, t, MAX_MATCHES_PER_RULE)) raw.push({ ...s, rule });
   // Context signals (an opportunity: "the house to myself") are read beside a suicide statement of the rules too.
   const signals = indirect ? findSignals(t, 8, raw.some((r) => r.rule.category === 'suicide' && !r.rule.withContext) ? ['suicidal'] : []) : [];
   if (raw.length === 0 && signals.length === 0) return [];
