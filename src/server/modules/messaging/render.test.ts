@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { pressesOffPlatform } from './off-platform.ts';
-import { renderMessage } from './render.ts';
+import { isPlainLine, renderMessage, renderMessageInFull } from './render.ts';
 
 describe('a message rendered', () => {
   test('the Markdown subset', () => {
@@ -70,4 +71,32 @@ describe('pressure to move off Kindred', () => {
     'leaves %s alone',
     (text) => expect(pressesOffPlatform(text)).toBe(false),
   );
+});
+
+describe('a plain line (the shortcut past Markdown and the sanitizer)', () => {
+  test('is most of what people write, and nothing Markdown, HTML or a link could read', () => {
+    for (const text of ['ok. thanks', 'Day 12 and still here!', 'love you ❤️ 🙏🏽', 'say "hi" to him', '¿cómo estás?', 'wait...', 'well-being (50%)'])
+      expect(isPlainLine(text), text).toBe(true);
+    for (const text of ['example.org', 'wait...what', '1. first', '- item', '> quote', '**bold**', 'a_b_c', 'mail me@x', 'see http://x', 'x < y', 'a & b', 'two\nlines', ':)', 'ok '])
+      expect(isPlainLine(text), text).toBe(false);
+  });
+
+  // Characters people type, and every sign Markdown, HTML or the link finder reads.
+  const chars = [...'abcxyzEÉñü019 .,!?¿¡\'"();%$-*_~`[]<>&@:/#|=+\\\n\t', '\u00a0', '\u0301', '❤', '\uFE0F', '🙏', '🏽', '\u200D', '™', 'org', 'www', 'http'];
+  const anyText = fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((a) => a.join(''));
+  const plainish = fc
+    .tuple(fc.constantFrom('I', 'ok', 'Día', 'ñ'), fc.array(fc.constantFrom(...'abc ÉñE019.,!?¿¡\'"();%$-', '❤', '\uFE0F', '🏽', '\u200D', ' org', '.com'), { maxLength: 40 }))
+    .map(([first, rest]) => first + rest.join(''));
+
+  test('renders exactly as Markdown and the sanitizer would', () => {
+    let shortcut = 0;
+    fc.assert(
+      fc.property(fc.oneof(anyText, plainish), (text) => {
+        if (isPlainLine(text.trim())) shortcut++;
+        expect(renderMessage(text)).toBe(renderMessageInFull(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(shortcut).toBeGreaterThan(300); // the comparison covered the shortcut, not only the full path
+  });
 });
