@@ -237,7 +237,7 @@ async function send(c: Extract<LoadCommand, { cmd: 'send' }>): Promise<SendResul
   onFrame = (_member, text) => {
     if (!text.includes('"type":"message.created"')) return;
     if (text.includes('"mine":true')) return void echoes++;
-    const tag = /\[m:([\w.-]+)\]/.exec(text)?.[1];
+    const tag = /\(m ([a-z0-9]+ \d+)\)/.exec(text)?.[1];
     const entry = tag ? pending.get(tag) : undefined;
     if (!entry) return;
     pending.delete(tag!);
@@ -253,8 +253,10 @@ async function send(c: Extract<LoadCommand, { cmd: 'send' }>): Promise<SendResul
     // Both sides take turns; pairs in rotation: each account sends once every 2 × pairs / rate seconds.
     const fromA = Math.floor(k / pairs.length) % 2 === 0;
     const sender = members[fromA ? pair.a : pair.b]!;
-    const tag = `${run}.${k}`;
-    const body = JSON.stringify({ body: `${LINES[k % LINES.length]} [m:${tag}]` });
+    // The tag is words and parentheses, so it leaves a plain line plain: four of the six lines take the renderer's
+    // shortcut, as a chat's one-line messages do (src/server/modules/messaging/render.ts), the other two Markdown.
+    const tag = `${run} ${k}`;
+    const body = JSON.stringify({ body: `${LINES[k % LINES.length]} (m ${tag})` });
     const at = performance.now();
     pending.set(tag, { at, measured });
     if (measured) sent++;
