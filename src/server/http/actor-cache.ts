@@ -7,9 +7,11 @@ export const ACTOR_CHANNEL = 'kindred_actor';
 
 /**
  * Signed-in requests resolve their session from memory when they can (session token → the person, their roles and
- * the session's expiry). Re-read at least every 30 s; never kept past the session's expiry.
+ * the session's expiry). Triggers evict a person's entries on every change (docs/decisions/0012); the re-read every
+ * 5 minutes only bounds how long a change could go unseen if a notification were ever missed (a restore that ran with
+ * triggers off). Never kept past the session's expiry.
  */
 export type ActorCache = NotifiedCache<{ actor: Actor; expiresAt: Date }>;
 
 export const createActorCache = (notifications: Notifications | undefined): ActorCache =>
-  new NotifiedCache(notifications, ACTOR_CHANNEL, { ttlMs: 30_000, maxEntries: 20_000 });
+  new NotifiedCache(notifications, ACTOR_CHANNEL, { ttlMs: 5 * 60_000, maxEntries: 20_000 });
