@@ -22,7 +22,7 @@ export const realtimeEvent = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('realtime_event_recipients_idx').using('gin', t.recipients),
+    index('realtime_event_recipients_idx').using('gin', t.recipients).with({ fastupdate: false }),
     index('realtime_event_created_idx').on(t.createdAt),
     index('realtime_event_conversation_idx').on(t.conversationId, sql`${t.createdAt}`),
   ],

@@ -78,7 +78,7 @@ export const message = pgTable(
     uniqueIndex('message_conversation_seq').on(t.conversationId, t.seq),
     index('message_sender_idx').on(t.senderId),
     index('message_created_idx').on(t.createdAt),
-    index('message_search_idx').using('gin', t.search),
+    index('message_search_idx').using('gin', t.search).with({ gin_pending_list_limit: 256 }),
     check('message_deleted_by', sql`${t.deletedBy} is null or ${t.deletedBy} in ('sender', 'moderator')`),
   ],
 );
