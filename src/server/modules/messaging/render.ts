@@ -28,10 +28,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export const normalizeMessage = normalizeBody;
 
 /**
- * One line of words and plain punctuation, starting with a letter (or ¿ ¡): nothing Markdown, HTML or the link finder reads
- * (no * _ ~ ` [ < & @ : /, no dot before a letter as in "example.org", no list or quote at the start). Most chat
- * messages are such a line, and their HTML is the line in a paragraph, exactly what markdown-it and the sanitizer
- * give (render.test.ts compares the two on generated text) at a small part of the cost.
+ * One line of words and plain punctuation, starting with a letter (or ¿ ¡): nothing Markdown, HTML or the link
+ * finder reads (no * _ ~ ` [ < & @ : /, no dot before a letter as in "example.org", no list or quote at the start).
+ * Most chat messages are such a line, and their HTML is the line in a paragraph, exactly what markdown-it and the
+ * sanitizer give (render.test.ts compares the two on generated text) at a small part of the cost.
  */
 const PLAIN_LINE = /^[\p{L}¿¡][\p{L}\p{M}\p{N}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F .,!?¿¡'"();%$-]*(?<! )$/u;
 const DOT_BEFORE_WORD = /\.(?![ .]|$)/;

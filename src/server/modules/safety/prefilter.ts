@@ -50,8 +50,10 @@ const better = (a: string[] | null, b: string[] | null) => (!usable(b) ? (usable
  * follows a space or sign starts a word, so those are dropped and every needle starts a word, the only places the
  * scan looks. Null when they could start inside a word.
  */
-const needles = (set: string[], anchored: boolean) =>
-  anchored || set.every((s) => s.length > 0 && !isWordChar(s[0]!)) ? [...new Set(set.map((s) => s.replace(/^[^a-z0-9]+/, '').slice(0, NEEDLE_CHARS)))] : null;
+function needles(set: string[], anchored: boolean): string[] | null {
+  if (!anchored && !set.every((s) => s.length > 0 && !isWordChar(s[0]!))) return null;
+  return [...new Set(set.map((s) => s.replace(/^[^a-z0-9]+/, '').slice(0, NEEDLE_CHARS)))];
+}
 
 /** The strings of a then b, each cut to NEEDLE_CHARS (a string already that long stays as it is); null if too many. */
 function product(a: string[], b: string[]): string[] | null {
@@ -166,7 +168,7 @@ function part(node: AST.Element, anchored: boolean): Info {
   }
 }
 
-/** Needles of an expression: every match contains one of them where a word starts (or it begins with a sign). */
+/** Needles of an expression: every match contains one of them where a word starts; null when none are worth it. */
 export function needlesOf(re: RegExp): string[] | null {
   if (re.flags.includes('i')) return null; // needles are compared as written: the normalised text is lower case
   const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(re.source, 0, re.source.length, { unicode: re.unicode });
