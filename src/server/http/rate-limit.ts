@@ -40,14 +40,17 @@ const usedInWindow = sql`lateral (
   select count(*)::int as used, min(r.created_at) as oldest from rate_event r
   where r.bucket = i.bucket and r.key_hash = i.key_hash and r.created_at > now() - make_interval(secs => i.secs)) w`;
 
-interface Window {
+export interface Window {
   used: number;
   oldest: Date | null;
 }
 const windowOf = (r: { used: number; oldest: Date | string | null }): Window => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) });
 
-/** 429 with Retry-After (when the oldest attempt leaves the window) once the window is used up. */
-function refuseWhenUsedUp(rule: RateRule, { used, oldest }: Window) {
+/**
+ * 429 with Retry-After (when the oldest attempt leaves the window) once the window is used up. Also for limits
+ * counted from the records they limit (a sender's messages: messaging's send).
+ */
+export function refuseWhenUsedUp(rule: Pick<RateRule, 'max' | 'windowSeconds'>, { used, oldest }: Window) {
   if (used >= rule.max && oldest) throw rateLimited((oldest.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000);
 }
 
@@ -93,8 +96,8 @@ export class RateLimiter {
 
   /**
    * Counts the attempt and refuses it once the window is used up. The attempt is recorded only when the window still
-   * had room. Attempts arriving together are counted in one statement. (A message's send instead checks the window
-   * and has its attempt recorded with the message: messaging's `send`.)
+   * had room. Attempts arriving together are counted in one statement. (Messages are counted from the message table
+   * instead: a sender's messages in the window are the attempts.)
    */
   async consume(rule: RateRule, key: string): Promise<void> {
     refuseWhenUsedUp(rule, await this.consumes.submit(this.attempt(rule, key)));

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { newId } from '../db/ids.ts';
 import { createdAt } from '../modules/accounts/columns.ts';
@@ -24,6 +23,5 @@ export const realtimeEvent = pgTable(
   (t) => [
     index('realtime_event_recipients_idx').using('gin', t.recipients).with({ fastupdate: false }),
     index('realtime_event_created_idx').on(t.createdAt),
-    index('realtime_event_conversation_idx').on(t.conversationId, sql`${t.createdAt}`),
   ],
 );

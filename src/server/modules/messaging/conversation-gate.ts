@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { type ConversationView, conversationsRepo, type SendView } from './conversations-repo.ts';
 import { messagesRepo } from './messages-repo.ts';
-import { canWriteGroupChat, directSend, NO_FACTS, type PairFacts, shownBasis } from './policy.ts';
+import { canWriteGroupChat, directSend, messagingRateRules, NO_FACTS, type PairFacts, shownBasis } from './policy.ts';
 import { type ConversationRules, presentConversation } from './presenters.ts';
 import { relationsRepo } from './relations-repo.ts';
 
@@ -20,13 +20,17 @@ export async function openConversation(db: Queryable, me: string, id: string, op
 
 /** The sends' gate reads of one database handle, batched: the sends that arrive together are read in one statement. */
 const sendGateFor = onePer(
-  (db: Queryable) => new Batcher((items: Array<{ me: string; id: string }>) => conversationsRepo.viewsForSend(db, items), { max: 64, concurrency: 2 }),
+  (db: Queryable) =>
+    new Batcher((items: Array<{ me: string; id: string }>) => conversationsRepo.viewsForSend(db, items, messagingRateRules.messagesPerAccount.windowSeconds), {
+      max: 64,
+      concurrency: 2,
+    }),
 );
 
 /**
- * `openConversation` for a send: the light view, with the facts between the sender and the other person read with
- * it. Sends arriving together share one read (every send starts here: at a thousand a second, one round trip each
- * was most of the instance's work).
+ * `openConversation` for a send: the light view, with the facts between the sender and the other person and the
+ * sender's rate window read with it. Sends arriving together share one read (every send starts here: at a thousand
+ * a second, one round trip each was most of the instance's work).
  */
 export async function openForSend(db: Queryable, me: string, id: string): Promise<SendView> {
   const view = await sendGateFor(db).submit({ me, id });

@@ -67,8 +67,22 @@ function views(me: string | SQL, where: SQL, order: SQL = sql``, limit: SQL = sq
 }
 
 type RawView = Omit<ConversationView, 'lastMessageAt'> & { lastMessageAt: Date | string | null };
-/** A conversation as its sender's gate reads it: the light view and the facts between the sender and the other person. */
-export type SendView = ConversationView & { facts: PairFactRow | null };
+
+/** The messages `me` wrote in the last `seconds` (a sender's rate window): how many, and when the oldest was written. */
+export interface SentWindow {
+  used: number;
+  oldest: Date | null;
+}
+const sentWindow = (me: SQL | string, seconds: number) => sql`lateral (
+  select count(*)::int as used, min(s.created_at) as oldest from message s
+  where s.sender_id = ${me} and s.created_at > now() - make_interval(secs => ${seconds}::int)) w`;
+const windowOf = (r: { used: number; oldest: Date | string | null }): SentWindow => ({ used: r.used, oldest: toDate(r.oldest) });
+
+/**
+ * A conversation as its sender's gate reads it: the light view, the facts between the sender and the other person,
+ * and the sender's rate window.
+ */
+export type SendView = ConversationView & { facts: PairFactRow | null; sent: SentWindow };
 const view = (r: RawView): ConversationView => ({ ...r, lastMessageAt: toDate(r.lastMessageAt) });
 const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id desc`;
 
@@ -85,17 +99,29 @@ export const conversationsRepo = {
    * batch), with what holds between the sender and the other person of a direct conversation read with it. One
    * answer per item, in order; null where that sender may not read that conversation.
    */
-  async viewsForSend(db: Queryable, items: Array<{ me: string; id: string }>): Promise<Array<SendView | null>> {
-    const res = await executePrepared<RawView & Omit<PairFactRow, 'id'> & { n: string }>(db, 'conversation_views_send', sql`
-      select i.n, v.* from unnest(${uuidArray(items.map((i) => i.id))}, ${uuidArray(items.map((i) => i.me))}) with ordinality as i(id, me, n)
-      cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v`);
+  async viewsForSend(db: Queryable, items: Array<{ me: string; id: string }>, windowSeconds: number): Promise<Array<SendView | null>> {
+    type Row = RawView & Omit<PairFactRow, 'id'> & { n: string; used: number; oldest: Date | string | null };
+    const res = await executePrepared<Row>(db, 'conversation_views_send', sql`
+      select i.n, v.*, w.used, w.oldest from unnest(${uuidArray(items.map((i) => i.id))}, ${uuidArray(items.map((i) => i.me))}) with ordinality as i(id, me, n)
+      cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v
+      cross join ${sentWindow(sql`i.me`, windowSeconds)}`);
     const byN = new Map(res.rows.map((r) => [Number(r.n), r]));
     return items.map((_, k) => {
       const r = byN.get(k + 1);
       if (!r) return null;
-      const { n: _n, mentorship, coordinator, facilitator, blocked_by_me, blocked_me, ...rest } = r;
-      return { ...view(rest), facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null };
+      const { n: _n, mentorship, coordinator, facilitator, blocked_by_me, blocked_me, used, oldest, ...rest } = r;
+      return {
+        ...view(rest),
+        facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null,
+        sent: windowOf({ used, oldest }),
+      };
     });
+  },
+
+  /** The sender's rate window alone (a new conversation's first message). */
+  async sentWindow(db: Queryable, me: string, windowSeconds: number): Promise<SentWindow> {
+    const res = await db.execute<{ used: number; oldest: Date | string | null }>(sql`select w.used, w.oldest from ${sentWindow(me, windowSeconds)}`);
+    return windowOf(res.rows[0]!);
   },
 
   /**

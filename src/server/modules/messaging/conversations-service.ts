@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type createConversationBody, messagingLimits, type sentMessage } from '../../../contracts/messaging.ts';
 import { type Actor, authorize } from '../../access.ts';
 import { AppError, notFound, validationFailed } from '../../http/errors.ts';
+import { refuseWhenUsedUp } from '../../http/rate-limit.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publish } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
@@ -11,8 +12,8 @@ import { memberLocale } from '../safety/crisis.ts';
 import { openConversation, presentConversations, presentOne } from './conversation-gate.ts';
 import { conversationsRepo } from './conversations-repo.ts';
 import { clampSeq, createMessagesService } from './messages-service.ts';
-import { createMessageWrites, messagingRateRules } from './message-writes.ts';
-import { blockedEitherWay, currentBasis, NO_FACTS } from './policy.ts';
+import { createMessageWrites } from './message-writes.ts';
+import { blockedEitherWay, currentBasis, messagingRateRules, NO_FACTS } from './policy.ts';
 import { normalizeMessage } from './render.ts';
 import { pairKey, relationsRepo } from './relations-repo.ts';
 
@@ -55,7 +56,7 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
       await ctx.limiter.consume(messagingRateRules.requestsPerAccount, me);
     }
     const locale = firstMessage ? await memberLocale(db, a) : 'en';
-    if (firstMessage) await ctx.limiter.consume(messagingRateRules.messagesPerAccount, me);
+    if (firstMessage) refuseWhenUsedUp(messagingRateRules.messagesPerAccount, await conversationsRepo.sentWindow(db, me, messagingRateRules.messagesPerAccount.windowSeconds));
     const result = await db.transaction(async (tx) => {
       const id = await conversationsRepo.insertDirect(tx, {
         key,

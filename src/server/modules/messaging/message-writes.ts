@@ -2,7 +2,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import { messagingLimits } from '../../../contracts/messaging.ts';
 import type { Locale } from '../../../contracts/common.ts';
 import type { CrisisPayload } from '../../../contracts/journey.ts';
-import type { Attempt, RateRule } from '../../http/rate-limit.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publishTo } from '../../realtime/publish.ts';
@@ -19,11 +18,6 @@ import { type MessageRow, presentMessage } from './presenters.ts';
 import type { Actor } from '../../access.ts';
 import type { Message } from '../../../contracts/messaging.ts';
 
-/** Messaging's limits, counted in PostgreSQL like every other limit (http/rate-limit.ts). */
-export const messagingRateRules = {
-  messagesPerAccount: { bucket: 'messaging_send_account', max: 30, windowSeconds: 60 },
-  requestsPerAccount: { bucket: 'messaging_request_account', max: 10, windowSeconds: 24 * 60 * 60 },
-} as const satisfies Record<string, RateRule>;
 
 /** A message ready to append: its id, stored body and HTML, the off-platform pressure in it, its crisis reading. */
 export interface Draft {
@@ -80,11 +74,10 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
     /**
      * Appends a drafted message while what the sender's right rests on still holds (`still`); null when it no longer
      * does (nothing written). Without `tx`, sends arriving together share one statement and one commit (group
-     * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. The
-     * sender's rate-limit attempt (`rate`, checked before) is recorded by the same statement, only with the message.
-     * Answers the stored row (without the sender's name), so no second read.
+     * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers the
+     * stored row (without the sender's name), so no second read.
      */
-    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds; rate?: Attempt }) {
+    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
       const { draft } = m;
       if (draft.reading && !tx) throw new Error('a message with a crisis reading is appended in a transaction');
       const item: AppendItem = {
@@ -97,7 +90,6 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
         // Pressure to move off Kindred matters with a new contact, in the first messages only (the append counts them).
         pressure: m.basis !== 'mentorship' && draft.pressure,
         still: m.still,
-        rate: m.rate,
       };
       const stored = tx ? (await messagesRepo.append(tx, [item]))[0] : await appends.submit(item);
       if (!stored) return null;

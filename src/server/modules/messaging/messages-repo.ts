@@ -3,9 +3,8 @@ import { messagingLimits } from '../../../contracts/messaging.ts';
 import { notifyEvent } from '../../realtime/publish.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { MessageRow } from './presenters.ts';
-import { newId, uuidArray } from '../../db/ids.ts';
+import { uuidArray } from '../../db/ids.ts';
 import { executePrepared } from '../../db/prepared.ts';
-import type { Attempt } from '../../http/rate-limit.ts';
 import { type ConversationStatus, conversationsRepo } from './conversations-repo.ts';
 import type { ConversationBasis } from './policy.ts';
 
@@ -41,8 +40,6 @@ export interface AppendItem {
   /** Presses to move off Kindred (flagged within the conversation's first messages). */
   pressure: boolean;
   still: StillHolds;
-  /** The sender's rate-limit attempt (checked before), recorded only if the message is written. */
-  rate?: Attempt;
 }
 
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
@@ -97,7 +94,7 @@ export const messagesRepo = {
    * Appends messages in one statement (autocommit, or the caller's transaction), at most one per conversation: each
    * conversation's next seq, the message, the sender's read position and its `message.created` event with a NOTIFY.
    * A message is written only while the state its sender's right rests on still holds (`still`); else nothing of it
-   * (nor its rate-limit attempt) is written and its answer is null (the caller decides again under the conversation's lock). Seqs stay gapless
+   * is written and its answer is null (the caller decides again under the conversation's lock). Seqs stay gapless
    * and in commit order: a seq is taken by updating the conversation's row, which keeps it locked until commit. The
    * rows are locked in id order, so batches on several instances cannot deadlock.
    */
@@ -109,9 +106,8 @@ export const messagesRepo = {
         select * from unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.eventId)}::uuid[], ${col((i) => i.conversationId)}::uuid[],
           ${col((i) => i.senderId)}::uuid[], ${col((i) => i.body)}::text[], ${col((i) => i.html)}::text[], ${col((i) => i.pressure)}::boolean[],
           ${col((i) => direct(i)?.status ?? null)}::text[], ${col((i) => direct(i)?.basis ?? null)}::text[], ${col((i) => direct(i)?.otherId ?? null)}::uuid[],
-          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[],
-          ${col((i) => (i.rate ? newId() : null))}::uuid[], ${col((i) => i.rate?.rule.bucket ?? null)}::text[], ${col((i) => i.rate?.keyHash ?? null)}::text[])
-          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id, rate_id, rate_bucket, rate_key)
+          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[])
+          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id)
       ),
       locked as (
         -- Conversations by primary key (= any of an array): a plain join was planned as a scan of every conversation.
@@ -130,10 +126,6 @@ export const messagesRepo = {
         from c join input i on i.conversation_id = c.id
         returning id, conversation_id, seq, sender_id, created_at, off_platform
       ),
-      counted as (
-        insert into rate_event (id, bucket, key_hash)
-        select i.rate_id, i.rate_bucket, i.rate_key from m join input i on i.id = m.id where i.rate_id is not null
-      ),
       mine as (
         insert into conversation_participant (conversation_id, user_id, last_read_seq)
         select m.conversation_id, m.sender_id, m.seq from m
@@ -143,7 +135,8 @@ export const messagesRepo = {
         insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
         select i.event_id, 'message.created', m.conversation_id, m.id, m.seq, r.ids
         from m join input i on i.id = m.id,
-          lateral (select array(${conversationsRepo.messageRecipients(sql`m.conversation_id`, sql`m.sender_id`)}) as ids) r
+          -- offset 0: the recipients are worked out once per message, not again for the filter below.
+          lateral (select array(${conversationsRepo.messageRecipients(sql`m.conversation_id`, sql`m.sender_id`)}) as ids offset 0) r
         where cardinality(r.ids) > 0
         returning id, subject_id, recipients
       )

@@ -4,15 +4,16 @@ import type { messagesQuery } from '../../../contracts/messaging.ts';
 import { type Actor, authorize } from '../../access.ts';
 import type { Queryable } from '../../db/client.ts';
 import { AppError, notFound, validationFailed } from '../../http/errors.ts';
+import { refuseWhenUsedUp } from '../../http/rate-limit.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import { publish } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { memberLocale } from '../safety/crisis.ts';
 import { openConversation, openForSend, presentOne } from './conversation-gate.ts';
 import { type ConversationView, conversationsRepo } from './conversations-repo.ts';
-import { createMessageWrites, messagingRateRules } from './message-writes.ts';
+import { createMessageWrites } from './message-writes.ts';
 import { messagesRepo, type StillHolds } from './messages-repo.ts';
-import { type ConversationBasis, type DirectState, directSend, NO_FACTS, shownBasis } from './policy.ts';
+import { type ConversationBasis, type DirectState, directSend, messagingRateRules, NO_FACTS, shownBasis } from './policy.ts';
 import { presentMessage } from './presenters.ts';
 import { normalizeMessage } from './render.ts';
 import { type PairFactRow, relationsRepo } from './relations-repo.ts';
@@ -116,17 +117,14 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
 
     async send(actor: Actor | null, conversationId: string, body: string) {
       const a = authorize(actor);
-      // The gate and the sender's rate window are read at once; neither writes anything. The attempt is recorded
-      // with the message, by the statement that appends it: a send refused (404, 409, 422, 429) counts for nothing.
-      const rule = messagingRateRules.messagesPerAccount;
-      const [gate, rate] = await Promise.allSettled([openForSend(db, a.userId, conversationId), ctx.limiter.check(rule, a.userId)]);
-      if (gate.status === 'rejected') throw gate.reason;
+      // The gate reads the sender's rate window with the conversation: the messages they wrote in it, so a send
+      // refused (404, 409, 422, 429) counts for nothing.
+      const view = await openForSend(db, a.userId, conversationId);
       written(body);
-      if (rate.status === 'rejected') throw rate.reason;
-      const view = gate.value;
+      refuseWhenUsedUp(messagingRateRules.messagesPerAccount, view.sent);
       const locale = await memberLocale(db, a);
       const draft = writes.draft(body, locale);
-      const input = { conversationId, senderId: a.userId, draft, rate: ctx.limiter.attempt(rule, a.userId) };
+      const input = { conversationId, senderId: a.userId, draft };
       // The common send: one statement, no transaction. Crisis words (an escalation to open with the message), a
       // request being accepted, or a state that changed since it was read: under the conversation's lock.
       const asRead = draft.reading ? null : await decideAsRead(view, a.userId);

@@ -71,6 +71,8 @@ describe('sending and reading', () => {
     const chat = await groupWithChat(ctx, { members: 1 });
     const groupConversation = (await openGroupChat(chat.members[0]!, chat.group.id)).id;
     await blockPerson(ctx, pair.mentee.id, pair.mentor.id);
+    await sendMessage(other.mentee, other.conversationId, 'one');
+    await sendMessage(other.mentee, other.conversationId, 'two');
     const asked = [
       { me: pair.mentor.id, id: pair.conversationId },
       { me: outsider.id, id: pair.conversationId },
@@ -81,7 +83,7 @@ describe('sending and reading', () => {
       { me: outsider.id, id: newId() },
       { me: other.mentee.id, id: other.conversationId },
     ];
-    const views = await conversationsRepo.viewsForSend(ctx.database.db, asked);
+    const views = await conversationsRepo.viewsForSend(ctx.database.db, asked, 60);
     expect(views.map((v) => v?.id ?? null)).toEqual([pair.conversationId, null, null, pair.conversationId, groupConversation, null, null, other.conversationId]);
     // The other person and the facts are each sender's own.
     expect(views[0]!.otherId).toBe(pair.mentee.id);
@@ -90,6 +92,10 @@ describe('sending and reading', () => {
     expect(views[3]!.facts).toMatchObject({ mentorship: true, blocked_by_me: true, blocked_me: false });
     expect(views[7]!.otherId).toBe(other.mentor.id);
     expect(views[4]!.facts).toBeNull();
+    // So is the rate window: the messages each sender wrote in the last minute, wherever they wrote them.
+    expect(views[7]!.sent.used).toBe(2);
+    expect(views[7]!.sent.oldest).toBeInstanceOf(Date);
+    expect(views[0]!.sent).toEqual({ used: 0, oldest: null });
     // Over HTTP, at once: each send through the shared gate gets its own answer, and the outsider's writes nothing.
     const [mine, theirs, outsiders] = await Promise.all([
       other.mentor.client.post(`/api/v1/conversations/${other.conversationId}/messages`, { body: 'see you Sunday' }),
@@ -97,7 +103,7 @@ describe('sending and reading', () => {
       outsider.client.post(`/api/v1/conversations/${other.conversationId}/messages`, { body: 'let me in' }),
     ]);
     expect([mine.statusCode, theirs.statusCode, outsiders.statusCode]).toEqual([201, 201, 404]);
-    expect(await count(other.conversationId)).toBe(1);
+    expect(await count(other.conversationId)).toBe(3);
   });
 
   test('paging: the newest page, ?after= to catch up, ?before= to scroll back, hasMore', async () => {
@@ -161,9 +167,28 @@ describe('sending and reading', () => {
     for (let i = 0; i < 30; i++) expect((await mentor.client.post(`/api/v1/conversations/${conversationId}/messages`, { body: `n${i}` })).statusCode).toBe(201);
     const res = await mentor.client.post(`/api/v1/conversations/${conversationId}/messages`, { body: 'one more' });
     expect(res.statusCode).toBe(429);
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await count(conversationId)).toBe(30);
     // Past the limit, a conversation the sender cannot see is still simply not there.
     expect((await mentor.client.post(`/api/v1/conversations/${newId()}/messages`, { body: 'hello?' })).statusCode).toBe(404);
+    // The window is the last minute: once the messages are older, the sender writes again.
+    await ctx.database.db.execute(sql`update message set created_at = created_at - interval '61 seconds' where conversation_id = ${conversationId}`);
+    expect((await mentor.client.post(`/api/v1/conversations/${conversationId}/messages`, { body: 'back again' })).statusCode).toBe(201);
+  });
+
+  test('a new conversation\'s first message counts in the same thirty: past them, nothing is created', async () => {
+    const { mentor, conversationId } = await mentorPairConversation(ctx);
+    for (let i = 0; i < 30; i++) expect((await mentor.client.post(`/api/v1/conversations/${conversationId}/messages`, { body: `n${i}` })).statusCode).toBe(201);
+    const mentee = await createUser(ctx);
+    await createMentorship(ctx, mentor.id, mentee.id);
+    const res = await mentor.client.post('/api/v1/conversations', { participants: [mentee.id], message: 'welcome' });
+    expect(res.statusCode).toBe(429);
+    const created = await ctx.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from conversation_participant p join conversation_participant o on o.conversation_id = p.conversation_id
+      where p.user_id = ${mentor.id} and o.user_id = ${mentee.id}`);
+    expect(created.rows[0]!.n).toBe(0);
   });
 
   test('only messages written count: refused sends (blocked, empty) use none of the thirty', async () => {

@@ -1,7 +1,18 @@
 import type { CONVERSATION_BASES } from '../../../contracts/messaging.ts';
 import { hasRole, type Rule } from '../../access.ts';
+import type { RateRule } from '../../http/rate-limit.ts';
 
 export type ConversationBasis = (typeof CONVERSATION_BASES)[number];
+
+/**
+ * Messaging's limits, counted in PostgreSQL so they hold across instances. A sender's messages are counted from the
+ * messages they wrote in the window (no record of their own: a refused send counts for nothing); message requests
+ * through the rate limiter (http/rate-limit.ts).
+ */
+export const messagingRateRules = {
+  messagesPerAccount: { max: 30, windowSeconds: 60 } satisfies Pick<RateRule, 'max' | 'windowSeconds'>,
+  requestsPerAccount: { bucket: 'messaging_request_account', max: 10, windowSeconds: 24 * 60 * 60 } satisfies RateRule,
+} as const;
 
 /**
  * Who may write to whom (docs/messaging.md), as pure rules over facts the relations repo reads from the database.

@@ -76,7 +76,8 @@ export const message = pgTable(
   },
   (t) => [
     uniqueIndex('message_conversation_seq').on(t.conversationId, t.seq),
-    index('message_sender_idx').on(t.senderId),
+    // A sender's messages by time: their rate window (the last minute's messages) and their account's deletion.
+    index('message_sender_created_idx').on(t.senderId, t.createdAt),
     index('message_created_idx').on(t.createdAt),
     index('message_search_idx').using('gin', t.search).with({ gin_pending_list_limit: 256 }),
     check('message_deleted_by', sql`${t.deletedBy} is null or ${t.deletedBy} in ('sender', 'moderator')`),
