@@ -7,8 +7,6 @@ import { ACTOR_CHANNEL } from '../http/actor-cache.ts';
 import type { Connection, Outgoing } from './connection.ts';
 import { type EventRow, eventsRepo, MAX_REPLAY } from './events-repo.ts';
 import { frameFor, loadMessages } from './frames.ts';
-import { type LocalEvents, localEventsFor } from './local-events.ts';
-import type { MessageRow } from '../modules/messaging/presenters.ts';
 import { parsePayload, REALTIME_CHANNEL } from './publish.ts';
 
 /** An event this instance must deliver: its id and the recipients with a socket here (null: read them from the row). */
@@ -36,9 +34,8 @@ export interface HubDeps {
 /**
  * The sockets of one instance and the fan-out to them (docs/realtime.md). Every instance, the writer's included,
  * hears each event through LISTEN/NOTIFY in commit order, keeps the recipients that have a socket here (no database
- * work otherwise), reads the events and their messages in batches (the messages this instance has just written it
- * holds already: LocalEvents), and sends each reader their own presentation. Batches run one after another, so frames
- * leave in the order the events committed.
+ * work otherwise), reads the events and their messages in batches, and sends each reader their own presentation.
+ * Batches run one after another, so frames leave in the order the events committed.
  */
 export class RealtimeHub {
   private readonly byUser = new Map<string, Set<Connection>>();
@@ -54,10 +51,8 @@ export class RealtimeHub {
   private readonly slots: Set<Connection>[];
   private nextSlot = 0;
   private ticks = 0;
-  private readonly local: LocalEvents;
 
   constructor(private readonly deps: HubDeps) {
-    this.local = localEventsFor(deps.db);
     deps.notifications.on(REALTIME_CHANNEL, (payload) => this.arrived(payload));
     // Sessions changed (sign-out, expiry, roles): sockets of an ended session close at once, on every instance.
     deps.notifications.on(ACTOR_CHANNEL, (userId) => {
@@ -106,8 +101,8 @@ export class RealtimeHub {
     let recipients: string[] | null = null;
     if (parsed.recipients) {
       recipients = parsed.recipients.filter((id) => this.byUser.has(id));
-      if (!recipients.length) return void this.local.take(parsed.eventId);
-    } else if (!this.byUser.size) return void this.local.take(parsed.eventId);
+      if (!recipients.length) return;
+    } else if (!this.byUser.size) return;
     this.queue.push({ eventId: parsed.eventId, recipients, n: ++this.arrivedCount });
     if (!this.draining) {
       this.draining = true;
@@ -156,28 +151,11 @@ export class RealtimeHub {
   }
 
   private async deliver(batch: Pending[]) {
-    // This instance's own messages come with their rows (LocalEvents); the rest are read in one statement.
-    const events = new Map<string, EventRow>();
-    const messages = new Map<string, MessageRow>();
-    const unread: Pending[] = [];
-    for (const p of batch) {
-      const held = this.local.take(p.eventId);
-      // An event too long to carry its recipients in the NOTIFY is read: its row lists them.
-      if (!held || !p.recipients) unread.push(p);
-      else {
-        events.set(held.event.id, held.event);
-        messages.set(held.message.id, held.message);
-      }
-    }
-    if (unread.length) {
-      const read = await eventsRepo.forDelivery(
-        this.deps.db,
-        unread.map((p) => p.eventId),
-        unread.filter((p) => !p.recipients).map((p) => p.eventId),
-      );
-      for (const [id, e] of read.events) events.set(id, e);
-      for (const [id, m] of read.messages) messages.set(id, m);
-    }
+    const { events, messages } = await eventsRepo.forDelivery(
+      this.deps.db,
+      batch.map((p) => p.eventId),
+      batch.filter((p) => !p.recipients).map((p) => p.eventId),
+    );
     for (const p of batch) {
       const event = events.get(p.eventId);
       if (!event) continue;

@@ -71,7 +71,7 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
         await publish(tx, { type: 'conversation.updated', conversationId: id, recipients: [otherId, me] });
       }
       const still = { kind: 'direct', status: basis ? 'active' : 'requested', basis: basis ?? 'request', otherId } as const;
-      const first = firstMessage ? await writes.append(tx, { conversationId: id, senderId: me, senderName: a.profile?.name ?? null, draft: writes.draft(firstMessage, locale), basis: still.basis, still }) : null;
+      const first = firstMessage ? await writes.append(tx, { conversationId: id, senderId: me, draft: writes.draft(firstMessage, locale), basis: still.basis, still }) : null;
       // A block made since the facts were read: nothing is created.
       if (firstMessage && !first) throw unavailable();
       return { id, first };

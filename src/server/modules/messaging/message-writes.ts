@@ -4,7 +4,6 @@ import type { Locale } from '../../../contracts/common.ts';
 import type { CrisisPayload } from '../../../contracts/journey.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
-import { localEventsFor } from '../../realtime/local-events.ts';
 import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, type CrisisReading, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
@@ -46,7 +45,6 @@ const appenderFor = onePer(
 export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; log?: FastifyBaseLogger } = {}) {
   const crisis = createCrisisAnswers(ctx, deps);
   const appends = appenderFor(ctx.db);
-  const held = localEventsFor(ctx.db);
 
   /** Pressure to move off Kindred matters with a new contact, in the first messages only. */
   const offPlatform = (body: string, basis: ConversationBasis, seq: number) =>
@@ -79,10 +77,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
      * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers the
      * stored row (without the sender's name), so no second read.
      */
-    async append(
-      tx: Queryable | null,
-      m: { conversationId: string; senderId: string; senderName: string | null; draft: Draft; basis: ConversationBasis; still: StillHolds },
-    ) {
+    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
       const { draft } = m;
       if (draft.reading && !tx) throw new Error('a message with a crisis reading is appended in a transaction');
       const item: AppendItem = {
@@ -100,12 +95,6 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       if (!stored) return null;
       const handled = draft.reading && tx ? await crisis.escalateIn(tx, { memberId: m.senderId, source: 'message', sourceId: draft.id, reading: draft.reading }) : null;
       const row = { id: draft.id, conversationId: m.conversationId, seq: stored.seq, senderId: m.senderId, body: draft.body, html: draft.html, createdAt: stored.createdAt, editedAt: null, deletedAt: null, offPlatform: stored.offPlatform };
-      // This instance's hub delivers the event without reading it back (before commit too: an event that never
-      // commits is never asked for).
-      if (m.senderName !== null) {
-        const event = { id: item.eventId, type: 'message.created' as const, conversationId: m.conversationId, subjectId: draft.id, seq: stored.seq, recipients: null };
-        held.hold({ event, message: { ...row, senderName: m.senderName } });
-      }
       return { id: draft.id, row, handled };
     },
 

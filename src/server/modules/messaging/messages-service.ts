@@ -124,7 +124,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       refuseWhenUsedUp(messagingRateRules.messagesPerAccount, view.sent);
       const locale = await memberLocale(db, a);
       const draft = writes.draft(body, locale);
-      const input = { conversationId, senderId: a.userId, senderName: a.profile?.name ?? null, draft };
+      const input = { conversationId, senderId: a.userId, draft };
       // The common send: one statement, no transaction. Crisis words (an escalation to open with the message), a
       // request being accepted, or a state that changed since it was read: under the conversation's lock.
       const asRead = draft.reading ? null : await decideAsRead(view, a.userId);
