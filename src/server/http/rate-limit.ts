@@ -44,7 +44,8 @@ export interface Window {
   used: number;
   oldest: Date | null;
 }
-const windowOf = (r: { used: number; oldest: Date | string | null }): Window => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) });
+/** A window as a statement answers it (`used`, `oldest`), also for limits counted elsewhere (a sender's messages). */
+export const windowOf = (r: { used: number; oldest: Date | string | null }): Window => ({ used: r.used, oldest: r.oldest === null ? null : new Date(r.oldest) });
 
 /**
  * 429 with Retry-After (when the oldest attempt leaves the window) once the window is used up. Also for limits

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { type Window, windowOf } from '../../http/rate-limit.ts';
 import { newId, uuidArray } from '../../db/ids.ts';
 import type { ConversationBasis } from './policy.ts';
 import { executePrepared } from '../../db/prepared.ts';
@@ -69,20 +70,15 @@ function views(me: string | SQL, where: SQL, order: SQL = sql``, limit: SQL = sq
 type RawView = Omit<ConversationView, 'lastMessageAt'> & { lastMessageAt: Date | string | null };
 
 /** The messages `me` wrote in the last `seconds` (a sender's rate window): how many, and when the oldest was written. */
-export interface SentWindow {
-  used: number;
-  oldest: Date | null;
-}
 const sentWindow = (me: SQL | string, seconds: number) => sql`lateral (
   select count(*)::int as used, min(s.created_at) as oldest from message s
   where s.sender_id = ${me} and s.created_at > now() - make_interval(secs => ${seconds}::int)) w`;
-const windowOf = (r: { used: number; oldest: Date | string | null }): SentWindow => ({ used: r.used, oldest: toDate(r.oldest) });
 
 /**
  * A conversation as its sender's gate reads it: the light view, the facts between the sender and the other person,
  * and the sender's rate window.
  */
-export type SendView = ConversationView & { facts: PairFactRow | null; sent: SentWindow };
+export type SendView = ConversationView & { facts: PairFactRow | null; sent: Window };
 const view = (r: RawView): ConversationView => ({ ...r, lastMessageAt: toDate(r.lastMessageAt) });
 const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id desc`;
 
@@ -119,7 +115,7 @@ export const conversationsRepo = {
   },
 
   /** The sender's rate window alone (a new conversation's first message). */
-  async sentWindow(db: Queryable, me: string, windowSeconds: number): Promise<SentWindow> {
+  async sentWindow(db: Queryable, me: string, windowSeconds: number): Promise<Window> {
     const res = await db.execute<{ used: number; oldest: Date | string | null }>(sql`select w.used, w.oldest from ${sentWindow(me, windowSeconds)}`);
     return windowOf(res.rows[0]!);
   },

@@ -18,7 +18,6 @@ import { type MessageRow, presentMessage } from './presenters.ts';
 import type { Actor } from '../../access.ts';
 import type { Message } from '../../../contracts/messaging.ts';
 
-
 /** A message ready to append: its id, stored body and HTML, the off-platform pressure in it, its crisis reading. */
 export interface Draft {
   id: string;
