@@ -7,6 +7,8 @@ import { ACTOR_CHANNEL } from '../http/actor-cache.ts';
 import type { Connection, Outgoing } from './connection.ts';
 import { type EventRow, eventsRepo, MAX_REPLAY } from './events-repo.ts';
 import { frameFor, loadMessages } from './frames.ts';
+import { type HeldEvent, type LocalEvents, localEventsFor } from './local-events.ts';
+import type { MessageRow } from '../modules/messaging/presenters.ts';
 import { parsePayload, REALTIME_CHANNEL } from './publish.ts';
 
 /** An event this instance must deliver: its id and the recipients with a socket here (null: read them from the row). */
@@ -22,6 +24,12 @@ const BATCH = 500;
 const HEARTBEAT_SLOTS = 25;
 /** Close code when events may have been missed here (the notification connection dropped): reconnect and resume. */
 const TRY_AGAIN = 1013;
+/**
+ * How long a batch waits for the answers of this instance's own appends (LocalEvents) before reading those events
+ * instead. Their events are committed and the answers on their way: this only guards against an answer that never
+ * comes.
+ */
+const OWN_ANSWER_WAIT_MS = 1000;
 
 export interface HubDeps {
   db: Db;
@@ -34,8 +42,9 @@ export interface HubDeps {
 /**
  * The sockets of one instance and the fan-out to them (docs/realtime.md). Every instance, the writer's included,
  * hears each event through LISTEN/NOTIFY in commit order, keeps the recipients that have a socket here (no database
- * work otherwise), reads the events and their messages in batches, and sends each reader their own presentation.
- * Batches run one after another, so frames leave in the order the events committed.
+ * work otherwise), reads the events and their messages in batches (those this instance has just appended it takes
+ * from the append's answer instead: LocalEvents), and sends each reader their own presentation. Batches run one after
+ * another, so frames leave in the order the events committed.
  */
 export class RealtimeHub {
   private readonly byUser = new Map<string, Set<Connection>>();
@@ -51,8 +60,10 @@ export class RealtimeHub {
   private readonly slots: Set<Connection>[];
   private nextSlot = 0;
   private ticks = 0;
+  private readonly local: LocalEvents;
 
   constructor(private readonly deps: HubDeps) {
+    this.local = localEventsFor(deps.db);
     deps.notifications.on(REALTIME_CHANNEL, (payload) => this.arrived(payload));
     // Sessions changed (sign-out, expiry, roles): sockets of an ended session close at once, on every instance.
     deps.notifications.on(ACTOR_CHANNEL, (userId) => {
@@ -101,8 +112,8 @@ export class RealtimeHub {
     let recipients: string[] | null = null;
     if (parsed.recipients) {
       recipients = parsed.recipients.filter((id) => this.byUser.has(id));
-      if (!recipients.length) return;
-    } else if (!this.byUser.size) return;
+      if (!recipients.length) return void this.local.take(parsed.eventId);
+    } else if (!this.byUser.size) return void this.local.take(parsed.eventId);
     this.queue.push({ eventId: parsed.eventId, recipients, n: ++this.arrivedCount });
     if (!this.draining) {
       this.draining = true;
@@ -151,11 +162,22 @@ export class RealtimeHub {
   }
 
   private async deliver(batch: Pending[]) {
-    const { events, messages } = await eventsRepo.forDelivery(
-      this.deps.db,
-      batch.map((p) => p.eventId),
-      batch.filter((p) => !p.recipients).map((p) => p.eventId),
-    );
+    const events = new Map<string, EventRow>();
+    const messages = new Map<string, MessageRow>();
+    for (const held of await this.ownEvents(batch)) {
+      events.set(held.event.id, held.event);
+      messages.set(held.message.id, held.message);
+    }
+    const unread = batch.filter((p) => !events.has(p.eventId));
+    if (unread.length) {
+      const read = await eventsRepo.forDelivery(
+        this.deps.db,
+        unread.map((p) => p.eventId),
+        unread.filter((p) => !p.recipients).map((p) => p.eventId),
+      );
+      for (const [id, e] of read.events) events.set(id, e);
+      for (const [id, m] of read.messages) messages.set(id, m);
+    }
     for (const p of batch) {
       const event = events.get(p.eventId);
       if (!event) continue;
@@ -168,6 +190,24 @@ export class RealtimeHub {
         for (const conn of conns) conn.deliver(out);
       }
     }
+  }
+
+  /**
+   * The events of this batch that this instance's own appends wrote, from their answers (LocalEvents). An event too
+   * long to carry its recipients in its NOTIFY is not taken from there: its row lists them.
+   */
+  private async ownEvents(batch: Pending[]): Promise<HeldEvent[]> {
+    const expected: Promise<HeldEvent | null>[] = [];
+    for (const p of batch) {
+      const held = this.local.take(p.eventId);
+      if (held && p.recipients) expected.push(held);
+    }
+    if (!expected.length) return [];
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null[]>((resolve) => (timer = setTimeout(() => resolve([]), OWN_ANSWER_WAIT_MS)));
+    const answered: Array<HeldEvent | null> = await Promise.race([Promise.all(expected), late]);
+    clearTimeout(timer);
+    return answered.filter((h): h is HeldEvent => h !== null);
   }
 
   /**

@@ -80,7 +80,7 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
     if (!result) return { id: (await conversationsRepo.findDirect(db, key))!.id, created: false, sent: null };
     if (!result.first) return { id: result.id, created: true, sent: null };
     const crisis = await writes.crisisAnswer(result.first.handled, locale);
-    return { id: result.id, created: true, sent: { message: await writes.presentAppended(result.first.row, a), crisis } };
+    return { id: result.id, created: true, sent: { message: writes.presentAppended(result.first.row, a.userId), crisis } };
   }
 
   return {

@@ -4,18 +4,18 @@ import type { Locale } from '../../../contracts/common.ts';
 import type { CrisisPayload } from '../../../contracts/journey.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Jobs } from '../../jobs/queue.ts';
+import { type HeldEvent, localEventsFor } from '../../realtime/local-events.ts';
 import { publishTo } from '../../realtime/publish.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CrisisHandled, type CrisisReading, createCrisisAnswers, readOwnWords } from '../safety/crisis.ts';
 import { conversationsRepo } from './conversations-repo.ts';
-import { type AppendItem, messagesRepo, type StillHolds } from './messages-repo.ts';
+import { type AppendItem, type Appended, messagesRepo, type StillHolds } from './messages-repo.ts';
 import { Batcher, onePer } from '../../db/batcher.ts';
 import { newId } from '../../db/ids.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
 import { normalizeMessage, renderMessage } from './render.ts';
 import { type MessageRow, presentMessage } from './presenters.ts';
-import type { Actor } from '../../access.ts';
 import type { Message } from '../../../contracts/messaging.ts';
 
 /** A message ready to append: its id, stored body and HTML, the off-platform pressure in it, its crisis reading. */
@@ -32,9 +32,54 @@ export interface Draft {
  * One group commit per database handle, whichever service appends (sending, a new conversation's first message):
  * sends arriving together share it, and its batches in flight are the only ones.
  */
-const appenderFor = onePer(
-  (db: Db) => new Batcher((items: AppendItem[]) => messagesRepo.append(db, items), { max: 64, concurrency: 2, key: (i) => i.conversationId }),
-);
+const appenderFor = onePer((db: Db) => {
+  const local = localEventsFor(db);
+  return new Batcher(
+    async (items: AppendItem[]) => {
+      // This instance's hub hears these events' NOTIFY, often before this statement answers: it waits for the answer
+      // (LocalEvents) instead of reading the events and messages back.
+      const settle = local.expect(items.map((i) => i.eventId));
+      let held: Map<string, HeldEvent> | null = null;
+      try {
+        const stored = await messagesRepo.append(db, items);
+        held = heldEvents(items, stored);
+        return stored;
+      } finally {
+        settle(held);
+      }
+    },
+    { max: 64, concurrency: 2, key: (i) => i.conversationId },
+  );
+});
+
+/** The events and messages an append wrote, as the hub would read them back (eventsRepo.forDelivery). */
+function heldEvents(items: AppendItem[], stored: Array<Appended | null>): Map<string, HeldEvent> {
+  const held = new Map<string, HeldEvent>();
+  items.forEach((i, n) => {
+    const s = stored[n];
+    if (!s) return;
+    held.set(i.eventId, {
+      event: { id: i.eventId, type: 'message.created', conversationId: i.conversationId, subjectId: i.id, seq: s.seq, recipients: null },
+      message: storedRow(i, s),
+    });
+  });
+  return held;
+}
+
+/** The message row an append wrote. */
+const storedRow = (i: Pick<AppendItem, 'id' | 'conversationId' | 'senderId' | 'body' | 'html'>, s: Appended): MessageRow => ({
+  id: i.id,
+  conversationId: i.conversationId,
+  seq: s.seq,
+  senderId: i.senderId,
+  senderName: s.senderName,
+  body: i.body,
+  html: i.html,
+  createdAt: s.createdAt,
+  editedAt: null,
+  deletedAt: null,
+  offPlatform: s.offPlatform,
+});
 
 /**
  * Writing a message, shared by sending, a request's first message and editing: the stored body, its HTML, the
@@ -74,7 +119,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
      * Appends a drafted message while what the sender's right rests on still holds (`still`); null when it no longer
      * does (nothing written). Without `tx`, sends arriving together share one statement and one commit (group
      * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers the
-     * stored row (without the sender's name), so no second read.
+     * stored row, so no second read.
      */
     async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
       const { draft } = m;
@@ -93,8 +138,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       const stored = tx ? (await messagesRepo.append(tx, [item]))[0] : await appends.submit(item);
       if (!stored) return null;
       const handled = draft.reading && tx ? await crisis.escalateIn(tx, { memberId: m.senderId, source: 'message', sourceId: draft.id, reading: draft.reading }) : null;
-      const row = { id: draft.id, conversationId: m.conversationId, seq: stored.seq, senderId: m.senderId, body: draft.body, html: draft.html, createdAt: stored.createdAt, editedAt: null, deletedAt: null, offPlatform: stored.offPlatform };
-      return { id: draft.id, row, handled };
+      return { id: draft.id, row: storedRow(item, stored), handled };
     },
 
     async edit(tx: Queryable, m: { id: string; conversationId: string; seq: number; senderId: string; body: string; basis: ConversationBasis; wasFlagged: boolean; locale: Locale }) {
@@ -105,10 +149,9 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       return { handled };
     },
 
-    /** After commit: the message just appended, as its sender sees it (their name from the session, else one read). */
-    async presentAppended(row: Omit<MessageRow, 'senderName'>, sender: Actor): Promise<Message> {
-      const senderName = sender.profile?.name ?? (await messagesRepo.find(ctx.db, row.id))!.senderName;
-      return presentMessage({ ...row, senderName }, sender.userId);
+    /** After commit: the message just appended, as its sender sees it. */
+    presentAppended(row: MessageRow, senderId: string): Message {
+      return presentMessage(row, senderId);
     },
 
     /** After commit: the crisis answer, when the sender's words called for it. */

@@ -42,6 +42,14 @@ export interface AppendItem {
   still: StillHolds;
 }
 
+/** What an append answers for a message it wrote: what the statement decided, and its sender's name as stored. */
+export interface Appended {
+  seq: number;
+  createdAt: Date;
+  offPlatform: boolean;
+  senderName: string | null;
+}
+
 const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 const row = (r: Raw): MessageRow => ({ ...r, createdAt: toDate(r.createdAt)!, editedAt: toDate(r.editedAt), deletedAt: toDate(r.deletedAt) });
 
@@ -96,12 +104,13 @@ export const messagesRepo = {
    * A message is written only while the state its sender's right rests on still holds (`still`); else nothing of it
    * is written and its answer is null (the caller decides again under the conversation's lock). Seqs stay gapless
    * and in commit order: a seq is taken by updating the conversation's row, which keeps it locked until commit. The
-   * rows are locked in id order, so batches on several instances cannot deadlock.
+   * rows are locked in id order, so batches on several instances cannot deadlock. Each answer carries the sender's
+   * name as stored, so the message can be shown (and delivered by this instance's hub) without a second read.
    */
-  async append(q: Queryable, items: AppendItem[]): Promise<Array<{ seq: number; createdAt: Date; offPlatform: boolean } | null>> {
+  async append(q: Queryable, items: AppendItem[]): Promise<Array<Appended | null>> {
     const col = <T>(f: (i: AppendItem) => T) => sql.param(items.map(f));
     const direct = (i: AppendItem) => (i.still.kind === 'direct' ? i.still : null);
-    const res = await executePrepared<{ id: string; seq: number; created_at: Date | string; off_platform: boolean }>(q, 'message_append', sql`
+    const res = await executePrepared<{ id: string; seq: number; created_at: Date | string; off_platform: boolean; sender_name: string | null }>(q, 'message_append', sql`
       with input as (
         select * from unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.eventId)}::uuid[], ${col((i) => i.conversationId)}::uuid[],
           ${col((i) => i.senderId)}::uuid[], ${col((i) => i.body)}::text[], ${col((i) => i.html)}::text[], ${col((i) => i.pressure)}::boolean[],
@@ -140,12 +149,13 @@ export const messagesRepo = {
         where cardinality(r.ids) > 0
         returning id, subject_id, recipients
       )
-      select m.id, m.seq, m.created_at, m.off_platform, (select ${notifyEvent(sql`ev`)} from ev where ev.subject_id = m.id) as notified
+      select m.id, m.seq, m.created_at, m.off_platform, (select u.name from "user" u where u.id = m.sender_id) as sender_name,
+        (select ${notifyEvent(sql`ev`)} from ev where ev.subject_id = m.id) as notified
       from m`);
     const byId = new Map(res.rows.map((r) => [r.id, r]));
     return items.map((i) => {
       const r = byId.get(i.id);
-      return r ? { seq: r.seq, createdAt: toDate(r.created_at)!, offPlatform: r.off_platform } : null;
+      return r ? { seq: r.seq, createdAt: toDate(r.created_at)!, offPlatform: r.off_platform, senderName: r.sender_name } : null;
     });
   },
 
