@@ -15,6 +15,7 @@ import { clampSeq, createMessagesService } from './messages-service.ts';
 import { createMessageWrites } from './message-writes.ts';
 import { blockedEitherWay, currentBasis, messagingRateRules, NO_FACTS } from './policy.ts';
 import { normalizeMessage } from './render.ts';
+import { presentMessage } from './presenters.ts';
 import { pairKey, relationsRepo } from './relations-repo.ts';
 
 type SentMessage = z.output<typeof sentMessage>;
@@ -80,7 +81,7 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
     if (!result) return { id: (await conversationsRepo.findDirect(db, key))!.id, created: false, sent: null };
     if (!result.first) return { id: result.id, created: true, sent: null };
     const crisis = await writes.crisisAnswer(result.first.handled, locale);
-    return { id: result.id, created: true, sent: { message: writes.presentAppended(result.first.row, a.userId), crisis } };
+    return { id: result.id, created: true, sent: { message: presentMessage(result.first.row, a.userId), crisis } };
   }
 
   return {

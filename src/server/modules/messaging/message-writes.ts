@@ -15,8 +15,7 @@ import { newId } from '../../db/ids.ts';
 import { pressesOffPlatform } from './off-platform.ts';
 import type { ConversationBasis } from './policy.ts';
 import { normalizeMessage, renderMessage } from './render.ts';
-import { type MessageRow, presentMessage } from './presenters.ts';
-import type { Message } from '../../../contracts/messaging.ts';
+import type { MessageRow } from './presenters.ts';
 
 /** A message ready to append: its id, stored body and HTML, the off-platform pressure in it, its crisis reading. */
 export interface Draft {
@@ -147,11 +146,6 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       const handled = await readCrisis(tx, m.senderId, m.id, body, m.locale);
       await announce(tx, 'message.updated', m);
       return { handled };
-    },
-
-    /** After commit: the message just appended, as its sender sees it. */
-    presentAppended(row: MessageRow, senderId: string): Message {
-      return presentMessage(row, senderId);
     },
 
     /** After commit: the crisis answer, when the sender's words called for it. */

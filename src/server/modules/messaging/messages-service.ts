@@ -137,7 +137,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
           return done;
         }));
       const crisis = await writes.crisisAnswer(appended.handled, locale);
-      return { message: writes.presentAppended(appended.row, a.userId), crisis };
+      return { message: presentMessage(appended.row, a.userId), crisis };
     },
 
     /** The sender edits while they may still write there; the words are read again for crisis and pressure. */
