@@ -74,7 +74,10 @@ export interface SendResult {
   delivery: Latency;
   /** From the POST being issued to its answer's last byte. */
   http: Latency;
-  /** The same message's frame arriving on the sender's own socket (other devices) is counted, not timed. */
+  /**
+   * The same message's frame arriving on the sender's own socket, counted, not timed. Each send names that socket
+   * (`kindred-socket`, as the web app does), so the server should send none.
+   */
   echoes: number;
   /** How late sends left against the schedule (ms): this process keeping up or not. */
   scheduleLagP99Ms: number;
@@ -107,6 +110,8 @@ const bump = (counts: Record<string, number>, key: string) => (counts[key] = (co
 
 /** Each member's socket, by index; what arrives on it once live goes to `onFrame` as text (parsed only if needed). */
 const sockets: Array<WebSocket | undefined> = [];
+/** Each socket's id from its `hello`: a send names the sender's socket (`kindred-socket`), as the web app does. */
+const socketIds: Array<string | undefined> = [];
 const closedCodes: Record<string, number> = {};
 let onFrame: (member: number, text: string) => void = () => {};
 
@@ -126,15 +131,18 @@ function open(index: number, url: string, origin: string): Promise<void> {
     ws.once('error', fail);
     ws.on('message', (data) => {
       if (live) return onFrame(index, String(data));
-      const frame = JSON.parse(String(data)) as { type: string };
-      if (frame.type === 'hello') ws.send(JSON.stringify({ type: 'resume' }));
+      const frame = JSON.parse(String(data)) as { type: string; socketId?: string };
+      if (frame.type === 'hello') {
+        socketIds[index] = frame.socketId;
+        ws.send(JSON.stringify({ type: 'resume' }));
+      }
       else if (frame.type === 'resumed') {
         live = true;
         clearTimeout(timer);
         ws.removeListener('error', fail);
         ws.on('error', () => {}); // a close follows and is counted there
         ws.once('close', (code) => {
-          if (sockets[index] === ws) sockets[index] = undefined;
+          if (sockets[index] === ws) sockets[index] = socketIds[index] = undefined;
           bump(closedCodes, String(code));
         });
         sockets[index] = ws;
@@ -196,6 +204,7 @@ async function closeAll(): Promise<{ closed: number }> {
     ),
   );
   sockets.length = 0;
+  socketIds.length = 0;
   for (const key of Object.keys(closedCodes)) delete closedCodes[key];
   return { closed: open.length };
 }
@@ -232,8 +241,9 @@ async function send(c: Extract<LoadCommand, { cmd: 'send' }>): Promise<SendResul
   let measureEnd = 0;
   const run = `${Date.now().toString(36)}`;
 
-  // Two frames a message arrive here: read with string searches, not JSON.parse, so this process stays light (the
-  // tag and `"mine":true` cannot appear otherwise: inside the body's JSON string quotes are escaped).
+  // A frame a message arrives here (two if the server ignored the sender's socket id): read with string searches, not
+  // JSON.parse, so this process stays light (the tag and `"mine":true` cannot appear otherwise: inside the body's
+  // JSON string quotes are escaped).
   onFrame = (_member, text) => {
     if (!text.includes('"type":"message.created"')) return;
     if (text.includes('"mine":true')) return void echoes++;
@@ -252,7 +262,9 @@ async function send(c: Extract<LoadCommand, { cmd: 'send' }>): Promise<SendResul
     const pair = pairs[k % pairs.length]!;
     // Both sides take turns; pairs in rotation: each account sends once every 2 × pairs / rate seconds.
     const fromA = Math.floor(k / pairs.length) % 2 === 0;
-    const sender = members[fromA ? pair.a : pair.b]!;
+    const senderIndex = fromA ? pair.a : pair.b;
+    const sender = members[senderIndex]!;
+    const socketId = socketIds[senderIndex];
     // The tag is words and parentheses, so it leaves a plain line plain: four of the six lines take the renderer's
     // shortcut, as a chat's one-line messages do (src/server/modules/messaging/render.ts), the other two Markdown.
     const tag = `${run} ${k}`;
@@ -268,7 +280,13 @@ async function send(c: Extract<LoadCommand, { cmd: 'send' }>): Promise<SendResul
         method: 'POST',
         path: `/api/v1/conversations/${pair.conversationId}/messages`,
         agent,
-        headers: { cookie: sender.cookie, origin: c.origin, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          cookie: sender.cookie,
+          origin: c.origin,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(socketId ? { 'kindred-socket': socketId } : {}),
+        },
       },
       (res) => {
         res.resume();

@@ -418,6 +418,8 @@ export function messagingSection(r: MessagingResults, note?: string): string[] {
     '',
     `Open loop at ${thousands(s.rate)} messages/s for ${s.durationS} s after a ${s.warmupS} s warm-up: \`POST /api/v1/conversations/{id}/messages\` as one side of a pair, ` +
       `pairs in rotation, both sides taking turns (each account sends one message every ${((2 * r.data.pairs) / s.rate).toFixed(0)} s). ` +
+      "Each send names the sender's own socket (`kindred-socket`, as the web app does), so that socket gets no frame for it: one frame a message " +
+      `(frames that reached a sender's own socket anyway: ${r.delivery.map((d) => `${d.setup} ${thousands(d.result.echoes)}`).join(', ')}). ` +
       'Delivery is the time from issuing the POST to the `message.created` frame on the recipient\'s socket, in the load generator (one clock); ' +
       'its percentiles are over the frames that arrived, late ones included. ' +
       `Answered /s: 201 answers received during the measured window, per second (what the server kept up with; below the sent rate, requests queue ` +

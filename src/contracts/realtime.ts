@@ -51,7 +51,8 @@ export const eventFrame = z.union([messageEventFrame, readEventFrame, conversati
 export type EventFrame = z.infer<typeof eventFrame>;
 
 export const controlFrame = z.union([
-  z.object({ type: z.literal('hello'), heartbeatMs: z.number().int() }),
+  /** `socketId`: this socket's id, known only to this client; naming it on a send skips this socket (below). */
+  z.object({ type: z.literal('hello'), heartbeatMs: z.number().int(), socketId: uuid }),
   /** The replay after a resume is complete; live events follow. */
   z.object({ type: z.literal('resumed'), replayed: z.number().int() }),
   /** The id to resume from is unknown or too old: reload conversations over HTTP, then resume from `latest`. */
@@ -61,6 +62,18 @@ export const controlFrame = z.union([
 ]);
 export type ControlFrame = z.infer<typeof controlFrame>;
 export type ServerFrame = EventFrame | ControlFrame;
+
+// ── The sending socket ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The header a client names its own socket with when it sends or edits a message (the id from its `hello`). That
+ * socket then gets no `message.created`/`message.updated` frame for it: the client has the message from the HTTP
+ * answer already. The sender's other sockets (their other devices) still get it, and so does a resume.
+ */
+export const SOCKET_HEADER = 'kindred-socket';
+export const socketHeaders = z.object({
+  [SOCKET_HEADER]: uuid.optional().describe("The id of the caller's own realtime socket (its `hello` frame): that socket is not sent this message's frame."),
+});
 
 /** Close codes the server uses besides the standard ones (1008 policy, 1009 too big). */
 export const CLOSE_CODES = { tooSlow: 4008, flood: 4029, signedOut: 4401 } as const;

@@ -139,7 +139,11 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
     await page.getByText('Seen', { exact: true }).waitFor();
 
     await leoPage.getByLabel('Message to Maya').fill(REPLY);
+    const sending = leoPage.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/conversations/${conversationId}/messages`));
     await leoPage.getByRole('button', { name: 'Send', exact: true }).click();
+    // The send names Leo's own socket, which is then sent no frame for it: his screen shows it from the answer.
+    expect((await sending).headers()['kindred-socket']).toMatch(/^[0-9a-f-]{36}$/);
+    await leoPage.getByRole('log').getByText(REPLY).waitFor();
     await page.getByRole('log').getByText(REPLY).waitFor();
     expect(loads, 'nobody reloaded a page').toEqual([]);
     await expectAccessible(page, 'conversation: both messages');

@@ -39,7 +39,7 @@ export class Client {
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
-  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body ?? {}, headers);
   delete = (url: string) => this.request('DELETE', url);
 }
 

@@ -123,6 +123,9 @@ describe('OpenAPI', () => {
     const signUp = doc.paths['/api/v1/auth/sign-up'].post;
     expect(signUp.requestBody.content['application/json'].schema.properties).toHaveProperty('displayName');
     expect(signUp.responses).toHaveProperty('422');
+    // A header a client may send is documented too: the sender's own socket, on a send.
+    const send = doc.paths['/api/v1/conversations/{id}/messages'].post;
+    expect(send.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'kindred-socket', required: false }));
   });
 });
 

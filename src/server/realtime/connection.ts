@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CLOSE_CODES, type ControlFrame, realtimeLimits } from '../../contracts/realtime.ts';
 
@@ -16,6 +17,8 @@ const WINDOW_MS = 10_000;
  * of its own (the hub's one interval sweeps every socket), and no buffer unless it is waiting to resume.
  */
 export class Connection {
+  /** Told to this client only (`hello`); a send naming it (`kindred-socket`) skips this socket. Random, not guessable. */
+  readonly id = randomUUID();
   /** Answered the last heartbeat (or said anything since). */
   alive = true;
   /** Which of the hub's heartbeat slots visits this socket (the hub spreads its sockets over the interval). */

@@ -15,6 +15,8 @@ import { parsePayload, REALTIME_CHANNEL } from './publish.ts';
 interface Pending {
   eventId: string;
   recipients: string[] | null;
+  /** The writer's own socket (the `kindred-socket` header): it has the message from its answer. */
+  skipSocket: string | null;
   /** Its place in arrival order, counted from the hub's start. */
   n: number;
 }
@@ -114,7 +116,7 @@ export class RealtimeHub {
       recipients = parsed.recipients.filter((id) => this.byUser.has(id));
       if (!recipients.length) return void this.local.take(parsed.eventId);
     } else if (!this.byUser.size) return void this.local.take(parsed.eventId);
-    this.queue.push({ eventId: parsed.eventId, recipients, n: ++this.arrivedCount });
+    this.queue.push({ eventId: parsed.eventId, recipients, skipSocket: parsed.skipSocket, n: ++this.arrivedCount });
     if (!this.draining) {
       this.draining = true;
       // Let the notifications that arrived together gather into one batch.
@@ -186,8 +188,11 @@ export class RealtimeHub {
         if (!conns) continue;
         const frame = frameFor(event, messages, userId);
         if (!frame) continue;
+        // Only a message's own sender can have a socket skipped, and only the one they named.
+        const skip = p.skipSocket && 'message' in frame && frame.message.mine ? p.skipSocket : null;
+        if (skip && conns.size === 1 && conns.values().next().value!.id === skip) continue;
         const out: Outgoing = { id: event.id, text: JSON.stringify(frame) };
-        for (const conn of conns) conn.deliver(out);
+        for (const conn of conns) if (conn.id !== skip) conn.deliver(out);
       }
     }
   }

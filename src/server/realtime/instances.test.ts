@@ -97,6 +97,48 @@ test('through the HTTP API: sent on instance one, received on instance two in or
   await Promise.all([menteeOn2, eveOn1, eveOn2].map((c) => c.close()));
 });
 
+test('a send naming the sender’s own socket skips that socket on whichever instance holds it, and no other', async () => {
+  const [mentor, mentee] = await Promise.all([createUser(one), createUser(one)]);
+  await createMentorship(one, mentor.id, mentee.id);
+  const { conversation } = await createConversation(mentor, mentee);
+  const path = `/api/v1/conversations/${conversation.id}/messages`;
+  // The mentor's phone (on instance two) sends through instance one; their laptop is on instance one.
+  const [phone, laptop, menteeOn2] = await Promise.all([live(base2, mentor), live(base1, mentor), live(base2, mentee)]);
+  const socketOf = (c: RealtimeClient) => (c.frames.find((f) => f.type === 'hello') as { socketId: string }).socketId;
+  expect(new Set([phone, laptop, menteeOn2].map(socketOf)).size).toBe(3);
+  const named = { 'kindred-socket': socketOf(phone) };
+
+  const res = await mentor.client.post(path, { body: 'sent from my phone' }, named);
+  expect(res.statusCode).toBe(201);
+  const sent = res.json().message as { id: string; seq: number };
+  const edited = await mentor.client.patch(`/api/v1/messages/${sent.id}`, { body: 'sent from my phone, edited' }, named);
+  expect(edited.statusCode).toBe(200);
+  for (const client of [laptop, menteeOn2]) {
+    await client.waitFor((f) => f.type === 'message.updated' && f.message.id === sent.id);
+    expect(messages(client).map((f) => f.message.id)).toEqual([sent.id]);
+  }
+  // A message of the mentee's arrives at the phone after anything sent to it before: so nothing of the mentor's came.
+  const reply = await sendMessage(mentee, conversation.id, 'got it');
+  await phone.waitFor((f) => isMessageFrame(f) && f.message.id === reply.id);
+  expect(phone.events().map((f) => (f.type === 'message.created' || f.type === 'message.updated' ? [f.type, f.message.id] : [f.type]))).toEqual([
+    ['message.created', reply.id],
+  ]);
+
+  // Naming a socket that is not the sender's (the mentee's, say) skips nobody: only a sender's own socket can be named.
+  const other = await mentor.client.post(path, { body: 'and again' }, { 'kindred-socket': socketOf(menteeOn2) });
+  expect(other.statusCode).toBe(201);
+  const otherId = (other.json().message as { id: string }).id;
+  for (const client of [phone, laptop, menteeOn2]) await client.waitFor((f) => isMessageFrame(f) && f.message.id === otherId);
+
+  // A socket id that is not a uuid is bad input: 422, and nothing is written.
+  const bad = await mentor.client.post(path, { body: 'not written' }, { 'kindred-socket': 'my-phone' });
+  expect(bad.statusCode).toBe(422);
+  expect(bad.json().error.fields).toHaveProperty('kindred-socket');
+  const page = (await mentor.client.get(path)).json() as { messages: { body: string }[] };
+  expect(page.messages.map((m) => m.body)).toEqual(['sent from my phone, edited', 'got it', 'and again']);
+  await Promise.all([phone, laptop, menteeOn2].map((c) => c.close()));
+});
+
 test('a client that drops while messages keep coming and resumes on the other instance misses none and gets none twice', async () => {
   const first = await live(base2, alice);
   const total = 30;

@@ -16,12 +16,15 @@ export interface NewRealtimeEvent {
   seq?: number | null;
   /** Who may receive it, decided now (membership and blocks included). Empty: nothing is written. */
   recipients: string[];
+  /** The socket the writer sent from (`kindred-socket`): not sent this event's frame; it has the answer already. */
+  skipSocket?: string | null;
 }
 
 /**
  * Writes the event in the caller's transaction and notifies every instance on commit (NOTIFY is transactional and
  * delivered in commit order). The payload is `<event id>|<recipient ids, comma-separated>`, or `<event id>|*` when
- * the list is too long: ids only, never content. Returns the event id.
+ * the list is too long, then `|<socket id>` when the writer named its own socket: ids only, never content. Returns
+ * the event id.
  */
 export async function publish(db: Queryable, event: NewRealtimeEvent): Promise<string | null> {
   const { recipients, ...rest } = event;
@@ -43,21 +46,34 @@ export async function publishTo(db: Queryable, event: Omit<NewRealtimeEvent, 're
       from r having count(*) > 0
       returning id, recipients
     )
-    select e.id, ${notifyEvent(sql`e`)} from e`);
+    select e.id, ${notifyEvent(sql`e`, sql`${event.skipSocket ?? null}::uuid`)} from e`);
   return res.rows[0]?.id ?? null;
 }
 
 /**
  * The NOTIFY of a realtime_event row just written (`row`: its alias, with `id` and `recipients`), for statements that
- * write events themselves (messagesRepo.append). The payload is ids only (see `publish`).
+ * write events themselves (messagesRepo.append). `skipSocket`: a uuid expression, null for none. The payload is ids
+ * only (see `publish`).
  */
-export const notifyEvent = (row: SQL) => sql`pg_notify(${REALTIME_CHANNEL}, ${row}.id::text || '|' ||
-  case when 37 + length(array_to_string(${row}.recipients, ',')) < ${PAYLOAD_MAX} then array_to_string(${row}.recipients, ',') else '*' end)`;
+export const notifyEvent = (row: SQL, skipSocket: SQL = sql`null::uuid`) => sql`pg_notify(${REALTIME_CHANNEL}, ${row}.id::text || '|' ||
+  case when 37 + length(array_to_string(${row}.recipients, ',')) < ${PAYLOAD_MAX} then array_to_string(${row}.recipients, ',') else '*' end
+  || coalesce('|' || ${skipSocket}::text, ''))`;
 
-/** Parses a payload written by `publish`: the event id and its recipients (null: read them from the row). */
-export function parsePayload(payload: string): { eventId: string; recipients: string[] | null } | null {
-  const bar = payload.indexOf('|');
-  if (bar !== 36) return null;
-  const rest = payload.slice(37);
-  return { eventId: payload.slice(0, 36), recipients: rest === '*' ? null : rest ? rest.split(',') : [] };
+export interface ParsedPayload {
+  eventId: string;
+  /** Null: read them from the row. */
+  recipients: string[] | null;
+  /** The writer's own socket, not sent this event. */
+  skipSocket: string | null;
+}
+
+/** Parses a payload written by `publish`. */
+export function parsePayload(payload: string): ParsedPayload | null {
+  if (payload.indexOf('|') !== 36) return null;
+  const eventId = payload.slice(0, 36);
+  const last = payload.lastIndexOf('|');
+  // A socket id is 36 characters after a second bar; the recipients never contain one.
+  const skipSocket = last > 36 ? payload.slice(last + 1) : null;
+  const rest = payload.slice(37, last > 36 ? last : undefined);
+  return { eventId, recipients: rest === '*' ? null : rest ? rest.split(',') : [], skipSocket };
 }

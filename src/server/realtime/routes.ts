@@ -74,7 +74,7 @@ export const realtimeRoutes: FastifyPluginAsync<{ ctx: ServiceContext; pool: pg.
         if (frame.type === 'ping') return conn.control({ type: 'pong' });
         void hub.resume(conn, frame.after);
       });
-      conn.control({ type: 'hello', heartbeatMs: realtimeLimits.heartbeatMs });
+      conn.control({ type: 'hello', heartbeatMs: realtimeLimits.heartbeatMs, socketId: conn.id });
     },
   );
 };

@@ -52,7 +52,8 @@ describe('the upgrade', () => {
   test('opens with hello; ping is answered with pong', async () => {
     const client = await RealtimeClient.connect(base, mentee.cookie);
     sockets.push(client);
-    expect(await client.waitFor((f) => f.type === 'hello')).toEqual({ type: 'hello', heartbeatMs: realtimeLimits.heartbeatMs });
+    const hello = await client.waitFor((f) => f.type === 'hello');
+    expect(hello).toEqual({ type: 'hello', heartbeatMs: realtimeLimits.heartbeatMs, socketId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
     client.send({ type: 'ping' });
     await client.waitFor((f) => f.type === 'pong');
     await client.close();

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Same-origin call to Kindred's API; throws ApiError for a failed request, with the catalog's code and message. */
-async function send(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
+async function send(method: Method, path: string, body: unknown, accept: string, extra: Record<string, string> = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -28,7 +28,9 @@ async function send(method: Method, path: string, body: unknown, accept: string)
         accept,
         // The server answers errors in this language.
         'accept-language': currentLocale(),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...extra,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
@@ -48,8 +50,8 @@ async function send(method: Method, path: string, body: unknown, accept: string)
 }
 
 /** Same-origin JSON call to Kindred's API. Resolves to the parsed body (undefined for 204); throws ApiError. */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body, 'application/json');
+export async function api<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  const res = await send(method, path, body, 'application/json', headers);
   if (res.status === 204) return undefined as T;
   return (await res.json().catch(() => undefined)) as T;
 }

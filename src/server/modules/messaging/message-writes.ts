@@ -98,8 +98,13 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
     return reading ? crisis.escalateIn(tx, { memberId, source: 'message', sourceId: messageId, reading }) : null;
   }
 
-  async function announce(tx: Queryable, type: 'message.created' | 'message.updated', m: { conversationId: string; id: string; seq: number; senderId: string }) {
-    await publishTo(tx, { type, conversationId: m.conversationId, subjectId: m.id, seq: m.seq }, conversationsRepo.messageRecipients(m.conversationId, m.senderId));
+  /** `skipSocket`: the sender's own socket, named on the request (`kindred-socket`); it has the answer. */
+  async function announce(tx: Queryable, type: 'message.created' | 'message.updated', m: { conversationId: string; id: string; seq: number; senderId: string; skipSocket?: string | null }) {
+    await publishTo(
+      tx,
+      { type, conversationId: m.conversationId, subjectId: m.id, seq: m.seq, skipSocket: m.skipSocket },
+      conversationsRepo.messageRecipients(m.conversationId, m.senderId),
+    );
   }
 
   return {
@@ -120,7 +125,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
      * commit); a draft with a crisis reading needs `tx`: its escalation is opened in the same transaction. Answers the
      * stored row, so no second read.
      */
-    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds }) {
+    async append(tx: Queryable | null, m: { conversationId: string; senderId: string; draft: Draft; basis: ConversationBasis; still: StillHolds; skipSocket?: string | null }) {
       const { draft } = m;
       if (draft.reading && !tx) throw new Error('a message with a crisis reading is appended in a transaction');
       const item: AppendItem = {
@@ -133,6 +138,7 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
         // Pressure to move off Kindred matters with a new contact, in the first messages only (the append counts them).
         pressure: m.basis !== 'mentorship' && draft.pressure,
         still: m.still,
+        skipSocket: m.skipSocket ?? null,
       };
       const stored = tx ? (await messagesRepo.append(tx, [item]))[0] : await appends.submit(item);
       if (!stored) return null;
@@ -140,7 +146,10 @@ export function createMessageWrites(ctx: ServiceContext, deps: { jobs?: Jobs; lo
       return { id: draft.id, row: storedRow(item, stored), handled };
     },
 
-    async edit(tx: Queryable, m: { id: string; conversationId: string; seq: number; senderId: string; body: string; basis: ConversationBasis; wasFlagged: boolean; locale: Locale }) {
+    async edit(
+      tx: Queryable,
+      m: { id: string; conversationId: string; seq: number; senderId: string; body: string; basis: ConversationBasis; wasFlagged: boolean; locale: Locale; skipSocket?: string | null },
+    ) {
       const body = normalizeMessage(m.body);
       await messagesRepo.edit(tx, m.id, { body, html: renderMessage(body), offPlatform: m.wasFlagged || offPlatform(body, m.basis, m.seq) });
       const handled = await readCrisis(tx, m.senderId, m.id, body, m.locale);

@@ -40,6 +40,8 @@ export interface AppendItem {
   /** Presses to move off Kindred (flagged within the conversation's first messages). */
   pressure: boolean;
   still: StillHolds;
+  /** The sender's own socket, named on the send (`kindred-socket`): its NOTIFY says to skip it. */
+  skipSocket: string | null;
 }
 
 /** What an append answers for a message it wrote: what the statement decided, and its sender's name as stored. */
@@ -115,8 +117,8 @@ export const messagesRepo = {
         select * from unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.eventId)}::uuid[], ${col((i) => i.conversationId)}::uuid[],
           ${col((i) => i.senderId)}::uuid[], ${col((i) => i.body)}::text[], ${col((i) => i.html)}::text[], ${col((i) => i.pressure)}::boolean[],
           ${col((i) => direct(i)?.status ?? null)}::text[], ${col((i) => direct(i)?.basis ?? null)}::text[], ${col((i) => direct(i)?.otherId ?? null)}::uuid[],
-          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[])
-          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id)
+          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[], ${col((i) => i.skipSocket)}::uuid[])
+          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id, skip_socket)
       ),
       locked as (
         -- Conversations by primary key (= any of an array): a plain join was planned as a scan of every conversation.
@@ -150,8 +152,8 @@ export const messagesRepo = {
         returning id, subject_id, recipients
       )
       select m.id, m.seq, m.created_at, m.off_platform, (select u.name from "user" u where u.id = m.sender_id) as sender_name,
-        (select ${notifyEvent(sql`ev`)} from ev where ev.subject_id = m.id) as notified
-      from m`);
+        (select ${notifyEvent(sql`ev`, sql`i.skip_socket`)} from ev where ev.subject_id = m.id) as notified
+      from m join input i on i.id = m.id`);
     const byId = new Map(res.rows.map((r) => [r.id, r]));
     return items.map((i) => {
       const r = byId.get(i.id);

@@ -115,7 +115,8 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       return { conversation: await presentOne(db, a.userId, view), messages: page.map((r) => presentMessage(r, a.userId)), hasMore };
     },
 
-    async send(actor: Actor | null, conversationId: string, body: string) {
+    /** `opts.skipSocket`: the sender's own socket (`kindred-socket`), which then gets no frame for this message. */
+    async send(actor: Actor | null, conversationId: string, body: string, opts: { skipSocket?: string } = {}) {
       const a = authorize(actor);
       // The gate reads the sender's rate window with the conversation: the messages they wrote in it, so a send
       // refused (404, 409, 422, 429) counts for nothing.
@@ -124,7 +125,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
       refuseWhenUsedUp(messagingRateRules.messagesPerAccount, view.sent);
       const locale = await memberLocale(db, a);
       const draft = writes.draft(body, locale);
-      const input = { conversationId, senderId: a.userId, draft };
+      const input = { conversationId, senderId: a.userId, draft, skipSocket: opts.skipSocket };
       // The common send: one statement, no transaction. Crisis words (an escalation to open with the message), a
       // request being accepted, or a state that changed since it was read: under the conversation's lock.
       const asRead = draft.reading ? null : await decideAsRead(view, a.userId);
@@ -141,7 +142,7 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
     },
 
     /** The sender edits while they may still write there; the words are read again for crisis and pressure. */
-    async edit(actor: Actor | null, messageId: string, body: string) {
+    async edit(actor: Actor | null, messageId: string, body: string, opts: { skipSocket?: string } = {}) {
       const a = authorize(actor);
       const { row, view } = await openMessage(a.userId, messageId);
       if (row.senderId !== a.userId) throw notFound();
@@ -152,7 +153,17 @@ export function createMessagesService(ctx: ServiceContext, deps: { jobs?: Jobs; 
         if (!locked) throw notFound();
         if (locked.deleted) throw conflict('messagingMessageDeleted');
         const { basis } = await mayWrite(tx, view, a.userId);
-        return writes.edit(tx, { id: messageId, conversationId: row.conversationId, seq: row.seq, senderId: a.userId, body, basis, wasFlagged: locked.offPlatform, locale });
+        return writes.edit(tx, {
+          id: messageId,
+          conversationId: row.conversationId,
+          seq: row.seq,
+          senderId: a.userId,
+          body,
+          basis,
+          wasFlagged: locked.offPlatform,
+          locale,
+          skipSocket: opts.skipSocket,
+        });
       });
       const crisis = await writes.crisisAnswer(handled, locale);
       return { message: presentMessage((await messagesRepo.find(db, messageId))!, a.userId), crisis };

@@ -41,7 +41,7 @@ describe('sending and reading', () => {
     await blockPerson(ctx, pairs[2]!.mentee.id, pairs[2]!.mentor.id);
     const item = (p: (typeof pairs)[number], body: string): AppendItem => ({
       id: newId(), eventId: newId(), conversationId: p.conversationId, senderId: p.mentor.id, body, html: `<p>${body}</p>`, pressure: false,
-      still: { kind: 'direct', status: 'active', basis: 'mentorship', otherId: p.mentee.id },
+      still: { kind: 'direct', status: 'active', basis: 'mentorship', otherId: p.mentee.id }, skipSocket: null,
     });
     const items = [
       item(pairs[0]!, 'first pair'),

@@ -23,6 +23,7 @@ import {
   sentMessage,
   unreadCount,
 } from '../../../contracts/messaging.ts';
+import { SOCKET_HEADER, socketHeaders } from '../../../contracts/realtime.ts';
 import { errors, noContent, security } from '../../http/openapi.ts';
 import type { Jobs } from '../../jobs/queue.ts';
 import type { ServiceContext } from '../context.ts';
@@ -107,13 +108,15 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?
         security,
         summary: 'Send a message (Markdown subset); crisis help comes back when the words call for it',
         params: idParams,
+        headers: socketHeaders,
         body: sendMessageBody,
         response: { 201: sentMessage, ...errors(401, 404, 409, 422, 429) },
       },
       // A message, its event and an escalation are read by nobody's cache: no barrier to wait for.
       config: { touchesNoCache: true },
     },
-    async (req, reply) => reply.status(201).send(await messages.send(await req.actor(), req.params.id, req.body.body)),
+    async (req, reply) =>
+      reply.status(201).send(await messages.send(await req.actor(), req.params.id, req.body.body, { skipSocket: req.headers[SOCKET_HEADER] })),
   );
 
   app.post(
@@ -142,8 +145,10 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?
 
   app.patch(
     '/api/v1/messages/:id',
-    { schema: { tags, security, summary: 'Edit my message', params: idParams, body: editMessageBody, response: { 200: sentMessage, ...errors(401, 404, 409, 422) } } },
-    async (req) => messages.edit(await req.actor(), req.params.id, req.body.body),
+    {
+      schema: { tags, security, summary: 'Edit my message', params: idParams, headers: socketHeaders, body: editMessageBody, response: { 200: sentMessage, ...errors(401, 404, 409, 422) } },
+    },
+    async (req) => messages.edit(await req.actor(), req.params.id, req.body.body, { skipSocket: req.headers[SOCKET_HEADER] }),
   );
 
   app.delete(

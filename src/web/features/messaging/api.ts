@@ -19,6 +19,7 @@ import type {
 } from '../../../contracts/messaging.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { mergeMessages } from './cache.ts';
+import { ownSocketHeaders } from './own-socket.ts';
 
 export type { Conversation, Message };
 export type ConversationList = z.infer<typeof conversationList>;
@@ -112,7 +113,7 @@ function useStoreMessage() {
 export function useSendMessage(conversationId: string) {
   const store = useStoreMessage();
   return useMutation({
-    mutationFn: (body: string) => api<SentMessage>('POST', `${base}/conversations/${enc(conversationId)}/messages`, { body }),
+    mutationFn: (body: string) => api<SentMessage>('POST', `${base}/conversations/${enc(conversationId)}/messages`, { body }, ownSocketHeaders()),
     onSuccess: (sent) => store(sent.message),
   });
 }
@@ -120,7 +121,7 @@ export function useSendMessage(conversationId: string) {
 export function useEditMessage() {
   const store = useStoreMessage();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: string }) => api<SentMessage>('PATCH', `${base}/messages/${enc(id)}`, { body }),
+    mutationFn: ({ id, body }: { id: string; body: string }) => api<SentMessage>('PATCH', `${base}/messages/${enc(id)}`, { body }, ownSocketHeaders()),
     onSuccess: (sent) => store(sent.message),
   });
 }

@@ -4,6 +4,7 @@ import { CLOSE_CODES, type ServerFrame } from '../../../contracts/realtime.ts';
 import { meKey, useMe } from '../account/api.ts';
 import { type MessagePage, messagingKeys, messagingRoot } from './api.ts';
 import { mergeMessages } from './cache.ts';
+import { setOwnSocket } from './own-socket.ts';
 
 /**
  * One socket per tab at /api/v1/realtime while someone is signed in (docs/realtime.md). Messages are stored before
@@ -62,6 +63,7 @@ function connect(queryClient: QueryClient, myId: string, setStatus: (s: Realtime
         return;
       }
       if (frame.type === 'hello') {
+        setOwnSocket(frame.socketId);
         const after = sessionStorage.getItem(LAST_EVENT_KEY);
         ws.send(JSON.stringify(after ? { type: 'resume', after } : { type: 'resume' }));
         // Anything could have happened while this tab had no socket: HTTP answers what resume cannot.
@@ -85,7 +87,10 @@ function connect(queryClient: QueryClient, myId: string, setStatus: (s: Realtime
       applyEvent(queryClient, myId, frame);
     };
     ws.onclose = (e) => {
-      if (socket === ws) socket = null;
+      if (socket === ws) {
+        socket = null;
+        setOwnSocket(null);
+      }
       setStatus('closed');
       if (stopped) return;
       if (e.code === CLOSE_CODES.signedOut) {
@@ -112,6 +117,7 @@ function connect(queryClient: QueryClient, myId: string, setStatus: (s: Realtime
 
   return () => {
     stopped = true;
+    setOwnSocket(null);
     window.clearTimeout(timer);
     document.removeEventListener('visibilitychange', wake);
     window.removeEventListener('online', wake);
