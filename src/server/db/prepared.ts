@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type { Db, Queryable } from './client.ts';
+import { type Db, hotPoolOf, type Queryable } from './client.ts';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
@@ -18,8 +18,9 @@ export async function queryPrepared<T>(db: Db, label: string, query: SQL): Promi
 }
 
 /**
- * A hot statement as a named prepared statement on a database handle or inside a transaction (its connection), for
- * the writes that run hundreds of times a second (sending a message): PostgreSQL then plans it once per connection.
+ * A hot statement as a named prepared statement on a database handle (its hot pool) or inside a transaction (its
+ * connection), for the writes that run hundreds of times a second (sending a message): on the hot pool PostgreSQL
+ * plans it once per connection (a generic plan); in a transaction, as any other statement there.
  * Answers rows as node-postgres parses them (timestamps as Date) and the affected row count.
  */
 export async function executePrepared<T>(q: Queryable, label: string, query: SQL): Promise<{ rows: T[]; rowCount: number }> {
@@ -29,8 +30,9 @@ export async function executePrepared<T>(q: Queryable, label: string, query: SQL
     name = `${label}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
     if (names.size < 1000) names.set(text, name);
   }
-  // drizzle keeps the pool (a database handle) or the transaction's pooled connection as its session's client.
-  const client = (q as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+  // A database handle's hot pool (generic plans: db/client.ts), or the transaction's own pooled connection, which
+  // drizzle keeps as its session's client.
+  const client = hotPoolOf(q) ?? (q as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
   const res = await client.query({ name, text, values: params as unknown[] });
   return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
 }
