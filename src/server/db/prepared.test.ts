@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { mentorPairConversation, sendMessage } from '../../../test/helpers/messaging-factories.ts';
@@ -26,22 +26,23 @@ async function plans(pool: import('pg').Pool) {
 }
 
 describe('hot statements', () => {
-  test('are planned once per connection, also those that take arrays (which PostgreSQL would otherwise plan every time)', async () => {
+  test('that take arrays (batches) are planned once per connection, which PostgreSQL would otherwise do on every execution', async () => {
     const pairs = await Promise.all(Array.from({ length: 6 }, () => mentorPairConversation(ctx)));
     for (let round = 0; round < 8; round++) {
       await Promise.all(pairs.map((p, i) => sendMessage(i % 2 ? p.mentor : p.mentee, p.conversationId, `round ${round}`)));
     }
-    const hot = await plans(ctx.database.hot);
-    const append = hot.filter((p) => p.name.startsWith('message_append_'));
-    expect(append.length).toBeGreaterThan(0);
-    // Every execution of every hot statement used the one generic plan of its connection.
-    expect(hot.filter((p) => p.custom > 0)).toEqual([]);
+    const generic = await plans(ctx.database.generic);
+    const append = generic.filter((p) => p.name.startsWith('message_append_'));
+    // The append, the gate with the sender's rate window, the HTTP rate limit: each a batch, all on this pool.
+    for (const label of ['message_append_', 'conversation_views_send_', 'rate_used_']) expect(generic.map((p) => p.name)).toContainEqual(expect.stringMatching(new RegExp(`^${label}`)));
+    // Every execution of every batched statement used the one generic plan of its connection.
+    expect(generic.filter((p) => p.custom > 0)).toEqual([]);
     expect(append.reduce((n, p) => n + p.generic, 0)).toBeGreaterThanOrEqual(8);
     // The sends ran none of them on the main pool.
-    expect((await plans(ctx.database.pool)).filter((p) => p.name.startsWith('message_append_'))).toEqual([]);
+    expect((await plans(ctx.database.pool)).filter((p) => /^(message_append|conversation_views_send|rate_used)_/.test(p.name))).toEqual([]);
   });
 
-  test('inside a transaction run on its connection, as planned there', async () => {
+  test('with plain parameters run on the main pool, and inside a transaction on its connection', async () => {
     await ctx.database.db.transaction(async (tx) => {
       const inside = await executePrepared<{ pid: number }>(tx, 'test_backend_pid', sql`select pg_backend_pid() as pid, ${1}::int as one`);
       const txPid = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]!.pid;
@@ -49,7 +50,8 @@ describe('hot statements', () => {
       const mode = await tx.execute<{ plan_cache_mode: string }>(sql`show plan_cache_mode`);
       expect(mode.rows[0]!.plan_cache_mode).toBe('auto');
     });
-    const outside = await executePrepared<{ mode: string }>(ctx.database.db, 'test_plan_mode', sql`select current_setting('plan_cache_mode') as mode, ${1}::int as one`);
-    expect(outside.rows[0]!.mode).toBe('force_generic_plan');
+    const mode = (q: SQL) => executePrepared<{ mode: string }>(ctx.database.db, 'test_plan_mode', sql`select current_setting('plan_cache_mode') as mode, ${q}`);
+    expect((await mode(sql`${1}::int as one`)).rows[0]!.mode).toBe('auto');
+    expect((await mode(sql`${sql.param([1, 2])}::int[] as batch`)).rows[0]!.mode).toBe('force_generic_plan');
   });
 });

@@ -2,10 +2,13 @@ import crypto from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { type Db, hotPoolOf, type Queryable } from './client.ts';
+import { type Db, genericPoolOf, type Queryable } from './client.ts';
 
 const dialect = new PgDialect();
-const names = new Map<string, string>();
+/** Each statement's name and whether it takes an array, by its text. */
+const statements = new Map<string, { name: string; batch: boolean }>();
+/** A parameter cast to an array type (`$1::uuid[]`): how every batched statement takes its items. */
+const TAKES_ARRAY = /\$\d+::[a-z_ ]+\[\]/;
 
 /**
  * Runs a hot read as a named prepared statement, so each pooled connection plans it once instead of on every request
@@ -18,21 +21,23 @@ export async function queryPrepared<T>(db: Db, label: string, query: SQL): Promi
 }
 
 /**
- * A hot statement as a named prepared statement on a database handle (its hot pool) or inside a transaction (its
- * connection), for the writes that run hundreds of times a second (sending a message): on the hot pool PostgreSQL
- * plans it once per connection (a generic plan); in a transaction, as any other statement there.
+ * A hot statement as a named prepared statement on a database handle or inside a transaction (its connection), for
+ * the writes that run hundreds of times a second (sending a message): PostgreSQL then plans it once per connection.
+ * One that takes arrays (a batch) runs on the database handle's generic-plan pool (`db/client.ts`): elsewhere
+ * PostgreSQL would plan it again on every execution. In a transaction it runs on the transaction's connection.
  * Answers rows as node-postgres parses them (timestamps as Date) and the affected row count.
  */
 export async function executePrepared<T>(q: Queryable, label: string, query: SQL): Promise<{ rows: T[]; rowCount: number }> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  let name = names.get(text);
-  if (!name) {
-    name = `${label}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    if (names.size < 1000) names.set(text, name);
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = { name: `${label}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`, batch: TAKES_ARRAY.test(text) };
+    if (statements.size < 1000) statements.set(text, statement);
   }
-  // A database handle's hot pool (generic plans: db/client.ts), or the transaction's own pooled connection, which
-  // drizzle keeps as its session's client.
-  const client = hotPoolOf(q) ?? (q as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
-  const res = await client.query({ name, text, values: params as unknown[] });
+  // A batch on a database handle goes to its generic-plan pool; anything else to the pool, or to the transaction's
+  // own pooled connection, which drizzle keeps as its session's client.
+  const client =
+    (statement.batch && genericPoolOf(q)) || (q as unknown as { session: { client: pg.Pool | pg.PoolClient } }).session.client;
+  const res = await client.query({ name: statement.name, text, values: params as unknown[] });
   return { rows: res.rows as T[], rowCount: res.rowCount ?? 0 };
 }
