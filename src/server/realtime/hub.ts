@@ -190,9 +190,13 @@ export class RealtimeHub {
         if (!frame) continue;
         // Only a message's own sender can have a socket skipped, and only the one they named.
         const skip = p.skipSocket && 'message' in frame && frame.message.mine ? p.skipSocket : null;
-        if (skip && conns.size === 1 && conns.values().next().value!.id === skip) continue;
-        const out: Outgoing = { id: event.id, text: JSON.stringify(frame) };
-        for (const conn of conns) if (conn.id !== skip) conn.deliver(out);
+        // Serialised once, and only if some socket takes it (a sender's one named socket takes nothing).
+        let out: Outgoing | undefined;
+        for (const conn of conns) {
+          if (conn.id === skip) continue;
+          out ??= { id: event.id, text: JSON.stringify(frame) };
+          conn.deliver(out);
+        }
       }
     }
   }
