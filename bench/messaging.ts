@@ -233,8 +233,6 @@ export interface HeldConnections {
 export interface Delivery {
   setup: string;
   target: number;
-  /** VACUUM (ANALYZE) of the tables a message writes and a CHECKPOINT before the window, in ms (`settle`). */
-  settleMs?: number;
   result: SendResult;
   /** CPU used during the measured window, as a share of one core. */
   cpu: Array<{ process: string; percent: number }>;
@@ -291,33 +289,9 @@ async function holdConnections(load: LoadProcess, label: string, target: Target,
   };
 }
 
-/** The tables every message writes. */
-const MESSAGE_TABLES = ['message', 'realtime_event', 'conversation', 'conversation_participant'];
-
-/**
- * VACUUM (ANALYZE) of the tables every message writes, then a CHECKPOINT, as the journey and community sections do
- * after their loads. Rows an earlier window or run left behind are otherwise first vacuumed inside the next window:
- * that vacuum marks pages last changed before a checkpoint, and with data checksums (PostgreSQL 18's default) each
- * is written whole into the WAL, 20-40 MB in a second or two that every commit's flush waits behind (bench/README.md,
- * ninth round). Autovacuum stays on during the window and vacuums the window's own rows as it would in production.
- */
-async function settle(dbUrl: string): Promise<number> {
-  const started = performance.now();
-  const client = new pg.Client(dbUrl);
-  await client.connect();
-  try {
-    await client.query(`vacuum (analyze) ${MESSAGE_TABLES.join(', ')}`);
-    await client.query('checkpoint');
-  } finally {
-    await client.end();
-  }
-  return performance.now() - started;
-}
-
 /** Sends through `sendTo` at the target rate; CPU of the given processes sampled over the measured window only. */
-async function deliver(load: LoadProcess, setup: string, sendTo: Target, processes: Array<{ name: string; sample: () => number }>, s: MessagingSettings, dbUrl: string, progress: (line: string) => void): Promise<Delivery> {
-  const settleMs = await settle(dbUrl);
-  progress(`messaging: ${setup}: settled in ${(settleMs / 1000).toFixed(1)} s; ${s.rate} messages/s for ${s.durationS} s after ${s.warmupS} s warm-up`);
+async function deliver(load: LoadProcess, setup: string, sendTo: Target, processes: Array<{ name: string; sample: () => number }>, s: MessagingSettings, progress: (line: string) => void): Promise<Delivery> {
+  progress(`messaging: ${setup}: ${s.rate} messages/s for ${s.durationS} s after ${s.warmupS} s warm-up`);
   let start: number[] = [];
   let end: number[] = [];
   let startedAt = 0;
@@ -335,7 +309,7 @@ async function deliver(load: LoadProcess, setup: string, sendTo: Target, process
     `messaging: ${setup}: sent ${result.sentRate}/s, delivered ${result.delivered}/${result.sent}, lost ${result.lost}, HTTP errors ${JSON.stringify(result.httpErrors)}; ` +
       `delivery p50 ${d.p50} p95 ${d.p95} p99 ${d.p99} max ${d.max} ms; CPU ${cpu.map((c) => `${c.process} ${c.percent}%`).join(', ')}`,
   );
-  return { setup, target: s.rate, settleMs, result, cpu };
+  return { setup, target: s.rate, result, cpu };
 }
 
 /**
@@ -355,7 +329,7 @@ export async function measureMessaging(instance: Instance, serverPid: number, db
   const postgresCpu = { name: 'PostgreSQL', sample: () => cpuTime(serverPid, postmaster).postgresMs };
   try {
     const held = [await holdConnections(load, 'instance 1', first, s, progress)];
-    const delivery = [await deliver(load, 'one instance', first, [firstCpu, postgresCpu], s, dbUrl, progress)];
+    const delivery = [await deliver(load, 'one instance', first, [firstCpu, postgresCpu], s, progress)];
     await load.command({ cmd: 'close' });
 
     progress('messaging: starting a second instance on the same PostgreSQL');
@@ -363,7 +337,7 @@ export async function measureMessaging(instance: Instance, serverPid: number, db
     try {
       held.push(await holdConnections(load, 'instance 2', second, s, progress));
       const secondCpu = { name: 'instance 2', sample: () => cpuTime(second.pid, undefined).kindredMs };
-      delivery.push(await deliver(load, 'sent to instance 1, sockets on instance 2', first, [firstCpu, secondCpu, postgresCpu], s, dbUrl, progress));
+      delivery.push(await deliver(load, 'sent to instance 1, sockets on instance 2', first, [firstCpu, secondCpu, postgresCpu], s, progress));
       await load.command({ cmd: 'close' });
     } finally {
       await second.stop();
@@ -442,10 +416,7 @@ export function messagingSection(r: MessagingResults, note?: string): string[] {
     '',
     '### Delivery',
     '',
-    `Before each window, VACUUM (ANALYZE) of the tables every message writes (${MESSAGE_TABLES.map((t) => `\`${t}\``).join(', ')}) and a CHECKPOINT ` +
-      `(${r.delivery.map((d) => `${d.setup} ${d.settleMs === undefined ? 'n/a' : `${(d.settleMs / 1000).toFixed(1)} s`}`).join(', ')}), so rows earlier windows or runs left are not first vacuumed inside this one; ` +
-      'autovacuum stays on during the window. ' +
-      `Open loop at ${thousands(s.rate)} messages/s for ${s.durationS} s after a ${s.warmupS} s warm-up: \`POST /api/v1/conversations/{id}/messages\` as one side of a pair, ` +
+    `Open loop at ${thousands(s.rate)} messages/s for ${s.durationS} s after a ${s.warmupS} s warm-up: \`POST /api/v1/conversations/{id}/messages\` as one side of a pair, ` +
       `pairs in rotation, both sides taking turns (each account sends one message every ${((2 * r.data.pairs) / s.rate).toFixed(0)} s). ` +
       "Each send names the sender's own socket (`kindred-socket`, as the web app does), so that socket gets no frame for it: one frame a message " +
       `(frames that reached a sender's own socket anyway: ${r.delivery.map((d) => `${d.setup} ${thousands(d.result.echoes)}`).join(', ')}). ` +
