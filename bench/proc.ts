@@ -58,18 +58,27 @@ export function processTree(roots: number[]): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-/** CPU time (user + system) a process has used, in ms. /proc counts in USER_HZ ticks, which Linux fixes at 100/s. */
-function cpuMs(pid: number): number {
+/**
+ * CPU time (user + system) a process has used, in ms; with `reaped`, plus that of its children that have exited and
+ * been waited for. /proc counts in USER_HZ ticks, which Linux fixes at 100/s.
+ */
+function cpuMs(pid: number, reaped = false): number {
   const stat = read(`/proc/${pid}/stat`);
   if (!stat) return 0;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  return ticks * 10;
 }
 
-/** CPU time of the Kindred process and, separately, of everything under its PostgreSQL postmaster. */
+/**
+ * CPU time of the Kindred process and, separately, of everything under its PostgreSQL postmaster. The postmaster's
+ * count includes the backends that have exited (a pool connection closed as idle, an autovacuum worker): without them
+ * a difference over a window lost the whole history of any backend that exited inside it (bench/README.md, ninth
+ * messaging round).
+ */
 export function cpuTime(kindredPid: number, postmasterPid: number | undefined) {
   const postgres = postmasterPid === undefined ? [] : processTree([postmasterPid]);
-  return { kindredMs: cpuMs(kindredPid), postgresMs: postgres.reduce((sum, pid) => sum + cpuMs(pid), 0) };
+  return { kindredMs: cpuMs(kindredPid), postgresMs: postgres.reduce((sum, pid) => sum + cpuMs(pid, pid === postmasterPid), 0) };
 }
 
 /** RSS and PSS of the roots and all their descendants. */
