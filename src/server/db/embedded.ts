@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       listen_addresses: '127.0.0.1',
       unix_socket_directories: '',
       // PostgreSQL's own default. 32 MB (until the ninth messaging round) left a 1 MB WAL buffer and a cache smaller
-      // than the tables every message writes, and delivery's p99 was 20-25 ms slower (bench/README.md).
+      // than the tables every message writes, and delivery's p99 was 21-26 ms slower (bench/README.md).
       shared_buffers: '128MB',
       max_connections: '100',
       ...opts.settings,
