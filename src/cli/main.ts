@@ -1,15 +1,19 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.ts';
+import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
-import { adminCreate } from './commands/admin-create.ts';
-import { demo } from './commands/demo.ts';
-import { matchSolve } from './commands/match.ts';
-import { meetingsImport } from './commands/meetings.ts';
-import { migrate } from './commands/migrate.ts';
-import { outbox } from './commands/outbox.ts';
-import { safetyAssess } from './commands/safety.ts';
-import { serve } from './commands/serve.ts';
 import { CommandFailed, UsageError } from './errors.ts';
+
+/** What commander calls: each command's own arguments, then its options and the command. */
+type Action = (...args: any[]) => void | Promise<void>;
+/**
+ * A command's module is loaded when that command runs, so `match solve` or `safety assess` (no database) do not load
+ * the server first.
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Action): Action =>
+  async (...args) => {
+    await pick(await load())(...args);
+  };
 
 const program = new Command()
   .name('kindred')
@@ -17,8 +21,8 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError('(run `kindred --help` for usage)');
 
-program.command('serve').description('Run Kindred (builds the web app if needed, migrates, listens)').action(serve);
-program.command('migrate').description('Apply database migrations and exit').action(migrate);
+program.command('serve').description('Run Kindred (builds the web app if needed, migrates, listens)').action(lazy(() => import('./commands/serve.ts'), (m) => m.serve));
+program.command('migrate').description('Apply database migrations and exit').action(lazy(() => import('./commands/migrate.ts'), (m) => m.migrate));
 program
   .command('admin')
   .description('Administration')
@@ -27,36 +31,36 @@ program
   .requiredOption('--email <email>', 'email address')
   .requiredOption('--name <displayName>', 'display name')
   .option('--locale <locale>', 'en or es', 'en')
-  .action(adminCreate);
+  .action(lazy(() => import('./commands/admin-create.ts'), (m) => m.adminCreate));
 program
   .command('outbox')
   .description('List mail in the development outbox (used when SMTP is not configured)')
   .option('--limit <n>', 'how many, newest first', '10')
-  .action(outbox);
+  .action(lazy(() => import('./commands/outbox.ts'), (m) => m.outbox));
 program
   .command('meetings')
   .description('Meetings')
   .command('import')
   .description('Import meetings from a Meeting Guide JSON feed (a file or an http(s) address); running it again changes nothing')
   .argument('<source>', 'a JSON file or an http(s) URL')
-  .action(meetingsImport);
+  .action(lazy(() => import('./commands/meetings.ts'), (m) => m.meetingsImport));
 program
   .command('safety')
   .description('Safety')
   .command('assess')
   .description('Assess JSON lines {"id","text","locale"} from standard input for crisis signs; one JSON line out per line in (no database needed)')
-  .action(safetyAssess);
+  .action(lazy(() => import('./commands/safety.ts'), (m) => m.safetyAssess));
 program
   .command('match')
   .description('Mentor matching')
   .command('solve')
   .description('Read {"mentors","mentees","edges"} JSON from standard input; print the assignment matching the most mentees, then the best total score (no database needed)')
-  .action(matchSolve);
+  .action(lazy(() => import('./commands/match.ts'), (m) => m.matchSolve));
 program
   .command('demo')
   .description('Fill this instance with a plausible demo community')
   .option('--people <n>', 'how many people', '72')
-  .action(demo);
+  .action(lazy(() => import('./commands/demo.ts'), (m) => m.demo));
 
 try {
   await program.parseAsync(process.argv);
