@@ -37,6 +37,18 @@ describe('search', () => {
   });
 });
 
+describe('statistics', () => {
+  test('ANALYZE keeps statistics for the words search reads, none for the text no plan filters on', async () => {
+    const { mentor, conversationId } = await mentorPairConversation(ctx);
+    for (const words of ['Coffee after the meeting?', 'The **step four** worksheet', 'See you Sunday']) await sendMessage(mentor, conversationId, words);
+    await ctx.database.db.execute(sql`analyze message`);
+    const columns = await ctx.database.db.execute<{ attname: string }>(
+      sql`select attname from pg_stats where schemaname = current_schema() and tablename = 'message' and attname in ('body', 'html', 'search')`,
+    );
+    expect(columns.rows.map((r) => r.attname)).toEqual(['search']);
+  });
+});
+
 describe('contacts and blocks', () => {
   test('contacts: my mentor, my group’s facilitator, coordinators; never someone blocked', async () => {
     const [me, mentor, coordinator] = await Promise.all([createUser(ctx), createUser(ctx), createCoordinator(ctx)]);
