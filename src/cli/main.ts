@@ -10,9 +10,9 @@ type Action = (...args: any[]) => void | Promise<void>;
  * the server first.
  */
 const lazy =
-  <M>(load: () => Promise<M>, pick: (m: M) => Action): Action =>
+  (load: () => Promise<Action>): Action =>
   async (...args) => {
-    await pick(await load())(...args);
+    await (await load())(...args);
   };
 
 const program = new Command()
@@ -21,8 +21,8 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError('(run `kindred --help` for usage)');
 
-program.command('serve').description('Run Kindred (builds the web app if needed, migrates, listens)').action(lazy(() => import('./commands/serve.ts'), (m) => m.serve));
-program.command('migrate').description('Apply database migrations and exit').action(lazy(() => import('./commands/migrate.ts'), (m) => m.migrate));
+program.command('serve').description('Run Kindred (builds the web app if needed, migrates, listens)').action(lazy(async () => (await import('./commands/serve.ts')).serve));
+program.command('migrate').description('Apply database migrations and exit').action(lazy(async () => (await import('./commands/migrate.ts')).migrate));
 program
   .command('admin')
   .description('Administration')
@@ -31,36 +31,36 @@ program
   .requiredOption('--email <email>', 'email address')
   .requiredOption('--name <displayName>', 'display name')
   .option('--locale <locale>', 'en or es', 'en')
-  .action(lazy(() => import('./commands/admin-create.ts'), (m) => m.adminCreate));
+  .action(lazy(async () => (await import('./commands/admin-create.ts')).adminCreate));
 program
   .command('outbox')
   .description('List mail in the development outbox (used when SMTP is not configured)')
   .option('--limit <n>', 'how many, newest first', '10')
-  .action(lazy(() => import('./commands/outbox.ts'), (m) => m.outbox));
+  .action(lazy(async () => (await import('./commands/outbox.ts')).outbox));
 program
   .command('meetings')
   .description('Meetings')
   .command('import')
   .description('Import meetings from a Meeting Guide JSON feed (a file or an http(s) address); running it again changes nothing')
   .argument('<source>', 'a JSON file or an http(s) URL')
-  .action(lazy(() => import('./commands/meetings.ts'), (m) => m.meetingsImport));
+  .action(lazy(async () => (await import('./commands/meetings.ts')).meetingsImport));
 program
   .command('safety')
   .description('Safety')
   .command('assess')
   .description('Assess JSON lines {"id","text","locale"} from standard input for crisis signs; one JSON line out per line in (no database needed)')
-  .action(lazy(() => import('./commands/safety.ts'), (m) => m.safetyAssess));
+  .action(lazy(async () => (await import('./commands/safety.ts')).safetyAssess));
 program
   .command('match')
   .description('Mentor matching')
   .command('solve')
   .description('Read {"mentors","mentees","edges"} JSON from standard input; print the assignment matching the most mentees, then the best total score (no database needed)')
-  .action(lazy(() => import('./commands/match.ts'), (m) => m.matchSolve));
+  .action(lazy(async () => (await import('./commands/match.ts')).matchSolve));
 program
   .command('demo')
   .description('Fill this instance with a plausible demo community')
   .option('--people <n>', 'how many people', '72')
-  .action(lazy(() => import('./commands/demo.ts'), (m) => m.demo));
+  .action(lazy(async () => (await import('./commands/demo.ts')).demo));
 
 try {
   await program.parseAsync(process.argv);
