@@ -22,8 +22,9 @@ const sharedGroupFacilitator = (a: ReturnType<typeof sql>, b: ReturnType<typeof 
  * columns, for statements that read it with something else.
  */
 export const pairFactColumns = (me: string | SQL, other: SQL) => sql`
-  exists (select 1 from mentorship m where m.status = 'active'
-    and ((m.mentor_id = ${me} and m.mentee_id = ${other}) or (m.mentor_id = ${other} and m.mentee_id = ${me}))) as mentorship,
+  -- One lookup each way on the mentee's one open mentorship: an or inside one exists was planned as a bitmap of both.
+  (exists (select 1 from mentorship m where m.mentee_id = ${other} and m.status = 'active' and m.mentor_id = ${me})
+    or exists (select 1 from mentorship m where m.mentee_id = ${me} and m.status = 'active' and m.mentor_id = ${other})) as mentorship,
   exists (select 1 from user_role r where r.role = 'coordinator' and (r.user_id = ${me} or r.user_id = ${other})) as coordinator,
   ${sharedGroupFacilitator(sql`${me}::uuid`, other)} as facilitator,
   exists (select 1 from person_block b where b.blocker_id = ${me} and b.blocked_id = ${other}) as blocked_by_me,
