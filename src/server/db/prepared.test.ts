@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers/app.ts';
 import { mentorPairConversation, sendMessage } from '../../../test/helpers/messaging-factories.ts';
-import { executePrepared } from './prepared.ts';
+import { executePrepared, executeStatement, statement } from './prepared.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -57,4 +57,24 @@ describe('hot statements', () => {
     expect((await mode(sql`${1}::int as one`)).rows[0]!.mode).toBe('auto');
     expect((await mode(sql`${sql.param([1, 2])}::int[] as batch`)).rows[0]!.mode).toBe('force_generic_plan');
   });
+
+  test('built once take their values by name, around the constants they were built with, each call its own', async () => {
+    const st = statement<{ ids: number[]; label: string }>('test_statement', (value) => sql`
+      select i.id * ${10}::int as scaled, ${value('label')}::text as label, ${'fixed'}::text as fixed
+      from unnest(${value('ids')}::int[]) with ordinality as i(id, n) order by i.n`);
+    const first = await executeStatement<{ scaled: number; label: string; fixed: string }, { ids: number[]; label: string }>(ctx.database.db, st, { ids: [3, 1, 2], label: 'a' });
+    expect(first.rows).toEqual([
+      { scaled: 30, label: 'a', fixed: 'fixed' },
+      { scaled: 10, label: 'a', fixed: 'fixed' },
+      { scaled: 20, label: 'a', fixed: 'fixed' },
+    ]);
+    const compiled = st.compiled;
+    const second = await executeStatement<{ scaled: number; label: string }, { ids: number[]; label: string }>(ctx.database.db, st, { ids: [7], label: 'b' });
+    expect(second.rows).toEqual([{ scaled: 70, label: 'b', fixed: 'fixed' }]);
+    // Built on the first call only; a batch (it takes an array) on the generic-plan pool like any other.
+    expect(st.compiled).toBe(compiled);
+    expect(compiled!.slots.map((s) => s.name)).toEqual(['label', 'ids']);
+    expect((await plans(ctx.database.generic)).map((p) => p.name)).toContainEqual(expect.stringMatching(/^test_statement_/));
+  });
 });
+

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { type Window, windowOf } from '../../http/rate-limit.ts';
-import { newId, uuidArray } from '../../db/ids.ts';
+import { newId } from '../../db/ids.ts';
 import type { ConversationBasis } from './policy.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, executeStatement, statement } from '../../db/prepared.ts';
 import { type PairFactRow, pairFactColumns } from './relations-repo.ts';
 
 export type ConversationStatus = 'active' | 'requested' | 'ignored';
@@ -70,7 +70,7 @@ function views(me: string | SQL, where: SQL, order: SQL = sql``, limit: SQL = sq
 type RawView = Omit<ConversationView, 'lastMessageAt'> & { lastMessageAt: Date | string | null };
 
 /** The messages `me` wrote in the last `seconds` (a sender's rate window): how many, and when the oldest was written. */
-const sentWindow = (me: SQL | string, seconds: number) => sql`lateral (
+const sentWindow = (me: SQL | string, seconds: number | SQL) => sql`lateral (
   select count(*)::int as used, min(s.created_at) as oldest from message s
   where s.sender_id = ${me} and s.created_at > now() - make_interval(secs => ${seconds}::int)) w`;
 
@@ -81,6 +81,13 @@ const sentWindow = (me: SQL | string, seconds: number) => sql`lateral (
 export type SendView = ConversationView & { facts: PairFactRow | null; sent: Window };
 const view = (r: RawView): ConversationView => ({ ...r, lastMessageAt: toDate(r.lastMessageAt) });
 const recent = sql`order by coalesce(c.last_message_at, c.created_at) desc, c.id desc`;
+
+type SendViewValues = { ids: string[]; senders: string[]; windowSeconds: number };
+/** `viewsForSend`'s statement, built once (every send runs it). */
+const sendViews = statement<SendViewValues>('conversation_views_send', (value) => sql`
+  select i.n, v.*, w.used, w.oldest from unnest(${value('ids')}::uuid[], ${value('senders')}::uuid[]) with ordinality as i(id, me, n)
+  cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v
+  cross join ${sentWindow(sql`i.me`, value('windowSeconds'))}`);
 
 export const conversationsRepo = {
   /** One conversation as `me` sees it; null when they may not read it (the gate answers 404). `light`: without unread and last message. */
@@ -97,10 +104,7 @@ export const conversationsRepo = {
    */
   async viewsForSend(db: Queryable, items: Array<{ me: string; id: string }>, windowSeconds: number): Promise<Array<SendView | null>> {
     type Row = RawView & Omit<PairFactRow, 'id'> & { n: string; used: number; oldest: Date | string | null };
-    const res = await executePrepared<Row>(db, 'conversation_views_send', sql`
-      select i.n, v.*, w.used, w.oldest from unnest(${uuidArray(items.map((i) => i.id))}, ${uuidArray(items.map((i) => i.me))}) with ordinality as i(id, me, n)
-      cross join lateral (${views(sql`i.me`, sql`c.id = i.id`, sql``, sql``, false, true)}) v
-      cross join ${sentWindow(sql`i.me`, windowSeconds)}`);
+    const res = await executeStatement<Row, SendViewValues>(db, sendViews, { ids: items.map((i) => i.id), senders: items.map((i) => i.me), windowSeconds });
     const byN = new Map(res.rows.map((r) => [Number(r.n), r]));
     return items.map((_, k) => {
       const r = byN.get(k + 1);

@@ -4,7 +4,7 @@ import { notifyEvent } from '../../realtime/publish.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { MessageRow } from './presenters.ts';
 import { uuidArray } from '../../db/ids.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, executeStatement, statement } from '../../db/prepared.ts';
 import { type ConversationStatus, conversationsRepo } from './conversations-repo.ts';
 import type { ConversationBasis } from './policy.ts';
 
@@ -64,6 +64,66 @@ export const messageJson = (id: SQL) =>
 export type MessageJson = Raw;
 export const fromJson = (r: MessageJson): MessageRow => row(r);
 
+/** The columns of an append's input, one array each (a row per message). */
+type AppendColumns = {
+  id: string[];
+  eventId: string[];
+  conversationId: string[];
+  senderId: string[];
+  body: string[];
+  html: string[];
+  pressure: boolean[];
+  status: Array<string | null>;
+  basis: Array<string | null>;
+  otherId: Array<string | null>;
+  groupId: Array<string | null>;
+  skipSocket: Array<string | null>;
+};
+
+/** `messagesRepo.append`'s statement, built once (the send path runs it hundreds of times a second). */
+const appendStatement = statement<AppendColumns>('message_append', (value) => sql`
+      with input as (
+        select * from unnest(${value('id')}::uuid[], ${value('eventId')}::uuid[], ${value('conversationId')}::uuid[],
+          ${value('senderId')}::uuid[], ${value('body')}::text[], ${value('html')}::text[], ${value('pressure')}::boolean[],
+          ${value('status')}::text[], ${value('basis')}::text[], ${value('otherId')}::uuid[],
+          ${value('groupId')}::uuid[], ${value('skipSocket')}::uuid[])
+          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id, skip_socket)
+      ),
+      locked as (
+        -- Conversations by primary key (= any of an array): a plain join was planned as a scan of every conversation.
+        select cv.id from conversation cv join input i on i.conversation_id = cv.id
+        where cv.id = any(array(select conversation_id from input)) and ${stillHolds}
+        order by cv.id for update of cv
+      ),
+      c as (
+        update conversation cv set last_seq = cv.last_seq + 1, last_message_at = now()
+        where cv.id = any(array(select id from locked))
+        returning cv.id, cv.last_seq
+      ),
+      m as (
+        insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
+        select i.id, c.id, c.last_seq, i.sender_id, i.body, i.html, i.pressure and c.last_seq <= ${messagingLimits.offPlatformWindow}::int
+        from c join input i on i.conversation_id = c.id
+        returning id, conversation_id, seq, sender_id, created_at, off_platform
+      ),
+      mine as (
+        insert into conversation_participant (conversation_id, user_id, last_read_seq)
+        select m.conversation_id, m.sender_id, m.seq from m
+        on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_participant.last_read_seq, excluded.last_read_seq)
+      ),
+      ev as (
+        insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
+        select i.event_id, 'message.created', m.conversation_id, m.id, m.seq, r.ids
+        from m join input i on i.id = m.id,
+          -- offset 0: the recipients are worked out once per message, not again for the filter below.
+          lateral (select array(${conversationsRepo.messageRecipients(sql`m.conversation_id`, sql`m.sender_id`)}) as ids offset 0) r
+        where cardinality(r.ids) > 0
+        returning id, subject_id, recipients
+      )
+      select m.id, m.seq, m.created_at, m.off_platform, (select u.name from "user" u where u.id = m.sender_id) as sender_name,
+        (select ${notifyEvent(sql`ev`, sql`i.skip_socket`)} from ev where ev.subject_id = m.id) as notified
+      from m join input i on i.id = m.id`);
+
 export const messagesRepo = {
   /** Messages by id, in no particular order (the realtime hub loads a batch of events' messages at once). */
   async byIds(db: Queryable, ids: string[]): Promise<MessageRow[]> {
@@ -110,50 +170,22 @@ export const messagesRepo = {
    * name as stored, so the message can be shown (and delivered by this instance's hub) without a second read.
    */
   async append(q: Queryable, items: AppendItem[]): Promise<Array<Appended | null>> {
-    const col = <T>(f: (i: AppendItem) => T) => sql.param(items.map(f));
+    const col = <T>(f: (i: AppendItem) => T) => items.map(f);
     const direct = (i: AppendItem) => (i.still.kind === 'direct' ? i.still : null);
-    const res = await executePrepared<{ id: string; seq: number; created_at: Date | string; off_platform: boolean; sender_name: string | null }>(q, 'message_append', sql`
-      with input as (
-        select * from unnest(${col((i) => i.id)}::uuid[], ${col((i) => i.eventId)}::uuid[], ${col((i) => i.conversationId)}::uuid[],
-          ${col((i) => i.senderId)}::uuid[], ${col((i) => i.body)}::text[], ${col((i) => i.html)}::text[], ${col((i) => i.pressure)}::boolean[],
-          ${col((i) => direct(i)?.status ?? null)}::text[], ${col((i) => direct(i)?.basis ?? null)}::text[], ${col((i) => direct(i)?.otherId ?? null)}::uuid[],
-          ${col((i) => (i.still.kind === 'group' ? i.still.groupId : null))}::uuid[], ${col((i) => i.skipSocket)}::uuid[])
-          as t(id, event_id, conversation_id, sender_id, body, html, pressure, status, basis, other_id, group_id, skip_socket)
-      ),
-      locked as (
-        -- Conversations by primary key (= any of an array): a plain join was planned as a scan of every conversation.
-        select cv.id from conversation cv join input i on i.conversation_id = cv.id
-        where cv.id = any(array(select conversation_id from input)) and ${stillHolds}
-        order by cv.id for update of cv
-      ),
-      c as (
-        update conversation cv set last_seq = cv.last_seq + 1, last_message_at = now()
-        where cv.id = any(array(select id from locked))
-        returning cv.id, cv.last_seq
-      ),
-      m as (
-        insert into message (id, conversation_id, seq, sender_id, body, html, off_platform)
-        select i.id, c.id, c.last_seq, i.sender_id, i.body, i.html, i.pressure and c.last_seq <= ${messagingLimits.offPlatformWindow}::int
-        from c join input i on i.conversation_id = c.id
-        returning id, conversation_id, seq, sender_id, created_at, off_platform
-      ),
-      mine as (
-        insert into conversation_participant (conversation_id, user_id, last_read_seq)
-        select m.conversation_id, m.sender_id, m.seq from m
-        on conflict (conversation_id, user_id) do update set last_read_seq = greatest(conversation_participant.last_read_seq, excluded.last_read_seq)
-      ),
-      ev as (
-        insert into realtime_event (id, type, conversation_id, subject_id, seq, recipients)
-        select i.event_id, 'message.created', m.conversation_id, m.id, m.seq, r.ids
-        from m join input i on i.id = m.id,
-          -- offset 0: the recipients are worked out once per message, not again for the filter below.
-          lateral (select array(${conversationsRepo.messageRecipients(sql`m.conversation_id`, sql`m.sender_id`)}) as ids offset 0) r
-        where cardinality(r.ids) > 0
-        returning id, subject_id, recipients
-      )
-      select m.id, m.seq, m.created_at, m.off_platform, (select u.name from "user" u where u.id = m.sender_id) as sender_name,
-        (select ${notifyEvent(sql`ev`, sql`i.skip_socket`)} from ev where ev.subject_id = m.id) as notified
-      from m join input i on i.id = m.id`);
+    const res = await executeStatement<{ id: string; seq: number; created_at: Date | string; off_platform: boolean; sender_name: string | null }, AppendColumns>(q, appendStatement, {
+      id: col((i) => i.id),
+      eventId: col((i) => i.eventId),
+      conversationId: col((i) => i.conversationId),
+      senderId: col((i) => i.senderId),
+      body: col((i) => i.body),
+      html: col((i) => i.html),
+      pressure: col((i) => i.pressure),
+      status: col((i) => direct(i)?.status ?? null),
+      basis: col((i) => direct(i)?.basis ?? null),
+      otherId: col((i) => direct(i)?.otherId ?? null),
+      groupId: col((i) => (i.still.kind === 'group' ? i.still.groupId : null)),
+      skipSocket: col((i) => i.skipSocket),
+    });
     const byId = new Map(res.rows.map((r) => [r.id, r]));
     return items.map((i) => {
       const r = byId.get(i.id);
