@@ -30,6 +30,21 @@ describe('sessions resolved from the actor cache', () => {
     expect(b.actorCache.size).toBe(cached);
   });
 
+  test('a cached session under a forged signature is no session', async () => {
+    const [person, other] = await Promise.all([createUser(a), createUser(a)]);
+    const onB = new Client(b, person.cookie);
+    expect((await onB.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await new Client(b, other.cookie).get('/api/v1/me')).statusCode).toBe(200);
+    // Both are cached now; the person's token under the other's signature, and under none.
+    const value = (cookie: string) => decodeURIComponent(cookie.split('=').slice(1).join('='));
+    const withValue = (v: string) => person.cookie.replace(/=.*$/, `=${encodeURIComponent(v)}`);
+    const token = value(person.cookie).replace(/\.[^.]*$/, '');
+    for (const forged of [`${token}.${value(other.cookie).split('.').at(-1)}`, token, `${token}.`]) {
+      expect((await new Client(b, withValue(forged)).get('/api/v1/me')).statusCode).toBe(401);
+    }
+    expect((await onB.get('/api/v1/me')).json().id).toBe(person.id);
+  });
+
   test('sessions read together: each request gets its own person; a forged or ended session, none', async () => {
     const people = await Promise.all([0, 1, 2, 3].map(() => createUser(a)));
     const ended = await createUser(a);
