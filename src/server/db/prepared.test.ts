@@ -77,4 +77,3 @@ describe('hot statements', () => {
     expect((await plans(ctx.database.generic)).map((p) => p.name)).toContainEqual(expect.stringMatching(/^test_statement_/));
   });
 });
-

@@ -82,7 +82,8 @@ export interface ResolvedSession {
 
 /**
  * Resolves the session behind a request: from the actor cache when it holds it (by the signed cookie value), else
- * after checking the signature in one query (session, the person's own profile and roles). better-auth writes sessions; this reads them on every signed-in request.
+ * after checking the signature in one query (session, the person's own profile and roles). better-auth writes
+ * sessions; this reads them on every signed-in request.
  */
 export async function loadActor(
   deps: { pool: pg.Pool; secret: string; cache: ActorCache },
