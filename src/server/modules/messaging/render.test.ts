@@ -100,3 +100,23 @@ describe('a plain line (the shortcut past Markdown and the sanitizer)', () => {
     expect(shortcut).toBeGreaterThan(300); // the comparison covered the shortcut, not only the full path
   });
 });
+
+describe('sanitize-html as patched (patches/sanitize-html+2.16.0.patch)', () => {
+  test('its frames are plain objects, not instances of a constructor made anew by each call', async () => {
+    // Unpatched, each call's `new Frame` gave V8 new hidden classes in the old generation that kept the call's garbage
+    // through young collections: most of what a send promoted (bench/README.md, messaging, thirteenth round).
+    const { default: sanitizeHtml } = await import('sanitize-html');
+    const prototypes = new Set<unknown>();
+    const keep = (html: string) =>
+      sanitizeHtml(html, {
+        allowedTags: ['p', 'a'],
+        exclusiveFilter: (frame) => {
+          prototypes.add(Object.getPrototypeOf(frame));
+          return false;
+        },
+      });
+    expect(keep('<p>one <a href="https://example.org">link</a></p>')).toBe('<p>one <a href="https://example.org">link</a></p>');
+    keep('<p>two</p>');
+    expect([...prototypes]).toEqual([Object.prototype]);
+  });
+});
