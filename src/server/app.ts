@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installErrorHandling } from './http/errors.ts';
@@ -10,6 +10,7 @@ import { installRequestContext } from './http/request-context.ts';
 import { type ActorCache, createActorCache } from './http/actor-cache.ts';
 import { Notifications } from './db/notifications.ts';
 import { installSecurity } from './http/security.ts';
+import { serializerCompiler } from './http/serializer.ts';
 import { installWeb } from './http/web.ts';
 import type { Jobs } from './jobs/queue.ts';
 import { createLogger, type Logger } from './logging.ts';
