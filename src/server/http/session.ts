@@ -52,7 +52,7 @@ const readerFor = onePer(
   (pool: pg.Pool) =>
     new Batcher<string, ActorRow | null>(
       async (tokens) => {
-        const { rows } = await pool.query<ActorRow & { token: string }>({ ...LOAD_ACTORS, values: [tokens] });
+        const { rows } = await pool.query<ActorRow & { token: string }>({ name: LOAD_ACTORS.name, text: LOAD_ACTORS.text, values: [tokens] });
         const byToken = new Map(rows.map((r) => [r.token, r]));
         return tokens.map((t) => byToken.get(t) ?? null);
       },
@@ -95,7 +95,7 @@ export async function loadActor(
   // Cached by the signed value, so a cached session costs no HMAC (2.5% of an instance's CPU when sending messages,
   // bench/README.md): only a value whose signature held is ever cached, and a forged one is a different key.
   const cached = deps.cache.get(cookie.value);
-  if (cached) return { ...cached, cookie };
+  if (cached) return { actor: cached.actor, expiresAt: cached.expiresAt, cookie };
   const token = unsignSessionCookie(cookie.value, deps.secret);
   if (!token) return null;
   const epoch = deps.cache.begin();

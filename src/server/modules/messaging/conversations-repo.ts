@@ -110,10 +110,11 @@ export const conversationsRepo = {
       const r = byN.get(k + 1);
       if (!r) return null;
       const { n: _n, mentorship, coordinator, facilitator, blocked_by_me, blocked_me, used, oldest, ...rest } = r;
+      // The two added keys first: a spread object extended afterwards gets a hidden class of its own (bench/README.md).
       return {
-        ...view(rest),
         facts: r.otherId ? { id: r.otherId, mentorship, coordinator, facilitator, blocked_by_me, blocked_me } : null,
         sent: windowOf({ used, oldest }),
+        ...view(rest),
       };
     });
   },
