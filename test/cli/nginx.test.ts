@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../src/server/db/embedded.ts';
-import { createTestApp, type TestContext } from '../helpers/app.ts';
+import { createTestApp, type TestContext, until } from '../helpers/app.ts';
 import { createMentorship, createUser, type TestUser } from '../helpers/factories.ts';
 import { isMessageFrame, RealtimeClient } from '../helpers/realtime-client.ts';
 
@@ -118,6 +118,8 @@ describe.skipIf(!hasNginx)(hasNginx ? 'nginx in front of two instances' : `nginx
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
   const served = (proc: Proc, url: string) => proc.output().split('\n').filter((l) => l.includes('incoming request') && l.includes(`"path":"${url}"`)).length;
+  // An instance's log line reaches this process through a pipe, possibly after the answer it logged: wait for them all.
+  const logged = (url: string, n: number) => until(async () => served(procs[0]!, url) + served(procs[1]!, url) >= n, 5000);
 
   test('HTTP is spread over both instances, and a session from one works on every one', { timeout: 60_000 }, async () => {
     for (let i = 0; i < 4; i++) {
@@ -125,6 +127,7 @@ describe.skipIf(!hasNginx)(hasNginx ? 'nginx in front of two instances' : `nginx
       expect(res.status).toBe(200);
       expect((await res.json()).id).toBe(mentee.id);
     }
+    await logged('/api/v1/me', 4);
     expect(served(procs[0]!, '/api/v1/me')).toBeGreaterThan(0);
     expect(served(procs[1]!, '/api/v1/me')).toBeGreaterThan(0);
   });
@@ -148,6 +151,7 @@ describe.skipIf(!hasNginx)(hasNginx ? 'nginx in front of two instances' : `nginx
     // Consecutive upgrades go to the instances in turn (round robin, no stickiness).
     const phone = await RealtimeClient.live(base, mentee.cookie, undefined, base);
     const laptop = await RealtimeClient.live(base, mentee.cookie, undefined, base);
+    await logged('/api/v1/realtime', 2);
     expect(served(procs[0]!, '/api/v1/realtime')).toBe(1);
     expect(served(procs[1]!, '/api/v1/realtime')).toBe(1);
 
