@@ -10,6 +10,15 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const cli = path.join(root, 'bin/kindred.js');
 
 /**
+ * The node flags `npm start` runs Kindred with (package.json, docs/decisions/0016): every server a benchmark starts
+ * gets them, so it measures the server as it is deployed.
+ */
+export const serverNodeFlags: string[] = (() => {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf('bin/kindred.js')).filter((a) => a.startsWith('--'));
+})();
+
+/**
  * For a benchmark file run alone: replaces its section (`## <heading>`) of bench/results/latest.md, or adds it, and
  * leaves the other sections as the last full run wrote them.
  */
@@ -117,7 +126,7 @@ async function healthy(url: string): Promise<boolean> {
  */
 export async function startServer(instance: Instance, timeoutMs: number, nodeArgs: string[] = []): Promise<Server> {
   const started = performance.now();
-  const child = spawnKindred(instance, [...nodeArgs, cli, 'serve'], 'ignore');
+  const child = spawnKindred(instance, [...serverNodeFlags, ...nodeArgs, cli, 'serve'], 'ignore');
   const { output, builtWeb } = capture(child);
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -210,7 +219,7 @@ export async function startApiServer(keep: string | undefined, progress: (line: 
     fs.mkdirSync(instance.dataDir, { recursive: true });
     fs.chmodSync(instance.dataDir, 0o755);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env: instance.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env: instance.env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>

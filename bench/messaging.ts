@@ -10,7 +10,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
 import { SESSION_COOKIE } from '../src/server/http/session.ts';
-import { freePort, type Instance, postmasterPid, root } from './kindred.ts';
+import { freePort, type Instance, postmasterPid, root, serverNodeFlags } from './kindred.ts';
 import type { CheckResult, ConnectResult, LoadCommand, LoadMember, LoadPair, SendResult } from './messaging-load.ts';
 import { cpuTime, memoryFootprint } from './proc.ts';
 
@@ -196,7 +196,7 @@ async function startSecondInstance(instance: Instance, dbUrl: string): Promise<T
   const url = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(root, '.tmp', 'bench-second-'));
   const env = { ...instance.env, DATABASE_URL: dbUrl, PORT: String(port), PUBLIC_URL: url, KINDRED_DATA_DIR: dataDir };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', path.join(root, 'bench/community-server.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     child.kill('SIGTERM');

@@ -19,6 +19,18 @@ describe('kindred command', { timeout: 180_000 }, () => {
     for (const command of ['serve', 'migrate', 'admin', 'outbox', 'demo']) expect(res.stdout).toContain(command);
   });
 
+  test('runs as a program, with the node flags `npm start` gives it (docs/decisions/0016)', () => {
+    // The shebang carries the flags for `kindred serve` run directly; `npm start` names them itself.
+    const shebang = fs.readFileSync(bin, 'utf8').split('\n')[0]!;
+    const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const flags = (line: string) => line.split(/\s+/).filter((a) => a.startsWith('--'));
+    expect(flags(shebang)).toEqual(['--v8-pool-size=0']);
+    expect(flags(start.slice(0, start.indexOf('bin/kindred.js')))).toEqual(flags(shebang));
+    const direct = spawnSync(bin, ['--help'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toContain('serve');
+  });
+
   test('bad arguments print usage and exit 2', () => {
     const unknown = run(['frobnicate']);
     expect(unknown.status).toBe(2);
