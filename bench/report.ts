@@ -163,7 +163,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     '## Cold start',
     '',
-    'From spawning `node bin/kindred.js serve` on an existing data directory to the first 200 from `/api/health` (polled every 25 ms), and from SIGTERM to a clean exit.',
+    'From spawning `kindred serve` as `npm start` runs it on an existing data directory to the first 200 from `/api/health` (polled every 25 ms), and from SIGTERM to a clean exit.',
     '',
     '| Start | to healthy (s) | stop (s) |',
     '|---|---:|---:|',
