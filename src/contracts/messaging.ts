@@ -142,6 +142,20 @@ export const contact = z
   .meta({ id: 'MessagingContact' });
 export const contactList = z.object({ contacts: z.array(contact) }).meta({ id: 'MessagingContactList' });
 
+/**
+ * Someone I may want to write to (a forum author, say), before I write: whether a conversation with them exists,
+ * the relationship that lets us write (`request`: none, a message request is needed) and whether I can start one.
+ * `canStart` false is one answer for a block either way and for a person who does not take message requests, so
+ * neither is announced.
+ */
+export const messagingReach = z
+  .object({ person, conversationId: uuid.nullable(), basis: conversationBasis, canStart: z.boolean() })
+  .meta({ id: 'MessagingReach' });
+
+/** My own messaging choices. `acceptRequests` (default true): people I have no relationship with may send me a request. */
+export const messagingPreferences = z.object({ acceptRequests: z.boolean() }).meta({ id: 'MessagingPreferences' });
+export const messagingPreferencesBody = z.strictObject({ acceptRequests: z.boolean() });
+
 export const blockBody = z.strictObject({ userId: uuid });
 export const blockList = z.object({ blocked: z.array(z.object({ person, blockedAt: isoDateTime })) }).meta({ id: 'BlockList' });
 

@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/contracts/common.ts';
+import { createCategory, insertReply, insertTopic } from '../helpers/community-factories.ts';
 import { createMentorship } from '../helpers/factories.ts';
 import { addGroupMember, createGroup } from '../helpers/meetings-factories.ts';
 import {
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
   let olga: BrowserPerson;
   let conversationId = '';
   let requestId = '';
+  let topicId = '';
 
   const person = (displayName: string, roles: Role[] = []) => createBrowserPerson(s, displayName, { roles, timeZone: ZONE, password: 'snow on the foothills' });
   const mayaPage = () => s.page;
@@ -86,6 +88,10 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
     leo = await person('Leo', ['peer_supporter']);
     sam = await person('Sam');
     await createMentorship(s.ctx, leo.id, maya.id, 'active');
+    // Maya wrote in the forum, where Sam finds her; Olga replied anonymously.
+    const category = await createCategory(s.ctx, { name: 'Evenings' });
+    ({ topicId } = await insertTopic(s.ctx, { categoryId: category.id, authorId: maya.id, title: 'Evenings are hard' }));
+    await insertReply(s.ctx, { topicId, authorId: olga.id, anonymous: true, body: 'A walk after dinner helps me.' });
     leoPhone = await openPhone(s.base);
     await signIn(leoPhone.context, s.base, leo);
     await signIn(s.context, s.base, maya);
@@ -205,12 +211,19 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
     // Sam writes from his phone (Leo's phone, signed in as Sam).
     const samPage = leoPhone.page;
     await signIn(leoPhone.context, s.base, sam);
-    await samPage.goto(`${s.base}/messages/new?to=${maya.id}`);
-    await samPage.getByRole('heading', { level: 1, name: 'Send a message request' }).waitFor();
+    // He finds her post in the forum and writes to her from it; an anonymous post offers no way to write to its author.
+    await samPage.goto(`${s.base}/community/t/${topicId}`);
+    const mayaPost = samPage.locator('article.post').filter({ has: samPage.getByRole('heading', { level: 2, name: 'Maya' }) });
+    await mayaPost.waitFor();
+    expect(await samPage.locator('article.post').filter({ hasText: 'A walk after dinner' }).getByRole('link', { name: 'Message' }).count()).toBe(0);
+    await expectAccessible(samPage, 'a forum topic, signed in');
+    await screenshot(samPage, 'messaging-from-forum');
+    await mayaPost.getByRole('link', { name: 'Message' }).click();
+    await samPage.getByRole('heading', { level: 1, name: 'Send a message request to Maya' }).waitFor();
     await expectAccessible(samPage, 'new message request');
     await samPage.getByLabel('Your first message').fill(REQUEST);
     await samPage.getByRole('button', { name: 'Send request' }).click();
-    await samPage.getByRole('heading', { level: 1, name: 'Maya' }).waitFor();
+    await samPage.getByRole('heading', { level: 1, name: 'Maya', exact: true }).waitFor();
     requestId = new URL(samPage.url()).pathname.split('/').pop()!;
     await samPage.getByText(/You can write again once Maya accepts it/).waitFor();
     // Until Maya accepts, Sam has no message box.
@@ -247,12 +260,13 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
     const origin = { origin: s.base };
     // His waiting request takes no more messages, and a new request is refused the same way as any other refusal.
     const more = await leoPhone.context.request.post(`${s.base}/api/v1/conversations/${requestId}/messages`, { data: { body: AFTER_BLOCK }, headers: origin });
-    expect(more.status()).toBe(409);
+    expect(more.status(), await more.text()).toBe(409);
+    // Writing to her again from the forum opens his waiting request, which has no message box.
     await samPage.goto(`${s.base}/messages/new?to=${maya.id}`);
-    await samPage.getByLabel('Your first message').fill(AFTER_BLOCK);
-    await samPage.getByRole('button', { name: 'Send request' }).click();
-    await samPage.getByText(/can't send messages to this person|request is waiting/).waitFor();
-    await expectAccessible(samPage, 'request refused');
+    await samPage.getByRole('heading', { level: 1, name: 'Maya', exact: true }).waitFor();
+    await samPage.getByText(/You can write again once Maya accepts it/).waitFor();
+    expect(await samPage.getByLabel(/Message to|Your first message/).count()).toBe(0);
+    await expectAccessible(samPage, 'request still waiting after the block');
 
     // Maya's browser is told nothing of it: not in her list, her requests, her unread count or her notifications.
     const page = mayaPage();
@@ -273,7 +287,24 @@ describe.skipIf(!hasChromium)('messaging: a mentor and mentee chat in real time;
     await page.goto(`${s.base}/settings`);
     await page.getByRole('button', { name: 'Unblock Sam' }).waitFor();
     await expectAccessible(page, 'settings: blocked people');
+
+    // She closes herself to message requests: Rita, whom she does not know, cannot start one from the forum.
+    const requests = page.getByRole('checkbox', { name: /Let people I don't know through Kindred send me message requests/ });
+    expect(await requests.isChecked()).toBe(true);
+    await requests.uncheck();
+    await page.getByText('Nobody new can send you message requests.').waitFor();
+    await expectAccessible(page, 'settings: closed to requests');
     await screenshot(page, 'messaging-settings');
+    const rita = await person('Rita');
+    await signIn(leoPhone.context, s.base, rita);
+    await samPage.goto(`${s.base}/community/t/${topicId}`);
+    await samPage.locator('article.post').filter({ has: samPage.getByRole('heading', { level: 2, name: 'Maya' }) }).getByRole('link', { name: 'Message' }).click();
+    await samPage.getByRole('heading', { level: 1, name: "You can't write to Maya here" }).waitFor();
+    expect(await samPage.getByRole('textbox').count()).toBe(0);
+    await expectAccessible(samPage, 'cannot start a request');
+    await screenshot(samPage, 'messaging-closed-to-requests');
+    await page.goto(`${s.base}/settings`);
+    expect(await page.getByRole('checkbox', { name: /send me message requests/ }).isChecked()).toBe(false);
 
   });
 

@@ -7,8 +7,10 @@ import { conversationsRepo } from './conversations-repo.ts';
 import { pairKey, relationsRepo } from './relations-repo.ts';
 
 /**
- * Blocking a person: nothing more from them reaches me (no messages, no requests; in a group's chat their messages
- * are hidden from me). Only I hear of it: to them it is the same answer as any other refusal.
+ * The boundaries a person sets. Blocking a person: nothing more from them reaches me (no messages, no requests; in a
+ * group's chat their messages are hidden from me). Only I hear of it: to them it is the same answer as any other
+ * refusal. Closing myself to message requests: nobody without a relationship to me can send one (the same answer
+ * again); requests already waiting stay for me to decide.
  */
 export function createBlocksService(ctx: ServiceContext) {
   const { db } = ctx;
@@ -35,6 +37,17 @@ export function createBlocksService(ctx: ServiceContext) {
         const conv = await conversationsRepo.findDirect(tx, pairKey(a.userId, userId));
         if (conv) await publish(tx, { type: 'conversation.updated', conversationId: conv.id, recipients: [a.userId] });
       });
+    },
+
+    async preferences(actor: Actor | null) {
+      const a = authorize(actor);
+      return { acceptRequests: await relationsRepo.acceptsRequests(db, a.userId) };
+    },
+
+    async setPreferences(actor: Actor | null, body: { acceptRequests: boolean }) {
+      const a = authorize(actor);
+      await relationsRepo.setAcceptsRequests(db, a.userId, body.acceptRequests);
+      return { acceptRequests: await relationsRepo.acceptsRequests(db, a.userId) };
     },
 
     async unblock(actor: Actor | null, userId: string) {

@@ -53,6 +53,8 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
 
     const basis = currentBasis(facts);
     if (!basis) {
+      // Closed to requests: the same answer as a block.
+      if (!(await relationsRepo.acceptsRequests(db, otherId))) throw unavailable();
       if (!firstMessage) throw validationFailed({ message: 'messagingRequestNeedsMessage' }, 'messagingRequestNeedsMessage');
       await ctx.limiter.consume(messagingRateRules.requestsPerAccount, me);
     }
@@ -157,6 +159,22 @@ export function createConversationsService(ctx: ServiceContext, deps: { jobs?: J
         await publish(tx, { type: 'conversation.updated', conversationId: id, recipients });
       });
       return presentOne(db, a.userId, await openConversation(db, a.userId, id));
+    },
+
+    /**
+     * Before writing to someone (from a forum post, say): their name, our conversation if there is one, what lets us
+     * write, and whether I can start. 404 for nobody (or myself); a block either way and a person closed to requests
+     * are the one answer `canStart: false`.
+     */
+    async reach(actor: Actor | null, otherId: string) {
+      const a = authorize(actor);
+      const name = otherId === a.userId ? null : await relationsRepo.personName(db, otherId);
+      if (name === null) throw notFound();
+      const facts = (await relationsRepo.pairFacts(db, a.userId, [otherId])).get(otherId) ?? NO_FACTS;
+      const existing = await conversationsRepo.findDirect(db, pairKey(a.userId, otherId));
+      const basis = currentBasis(facts);
+      const canStart = !blockedEitherWay(facts) && (basis !== null || (await relationsRepo.acceptsRequests(db, otherId)));
+      return { person: { id: otherId, displayName: name }, conversationId: existing?.id ?? null, basis: basis ?? 'request', canStart } as const;
     },
 
     async contacts(actor: Actor | null) {

@@ -41,7 +41,7 @@ afterAll(() => ctx.close());
 
 /** Everything a messaging route could change, to prove a refused request changed nothing. */
 async function snapshot() {
-  const tables = ['conversation', 'conversation_participant', 'message', 'message_report', 'person_block', 'group_chat', 'realtime_event', 'notification', 'audit_log', 'escalation', 'rate_event'];
+  const tables = ['conversation', 'conversation_participant', 'message', 'message_report', 'person_block', 'group_chat', 'messaging_preference', 'realtime_event', 'notification', 'audit_log', 'escalation', 'rate_event'];
   const out: Record<string, string | null> = {};
   for (const t of tables) {
     const res = await ctx.database.db.execute<{ h: string | null }>(sql.raw(`select md5(string_agg(t::text, '|' order by t::text)) as h from ${t} t`));
@@ -105,6 +105,9 @@ describe('privacy', () => {
       ['GET', '/api/v1/messaging/blocks'],
       ['POST', '/api/v1/messaging/blocks', { userId: world.participant.id }],
       ['DELETE', `/api/v1/messaging/blocks/${world.participant.id}`],
+      ['GET', `/api/v1/messaging/people/${world.participant.id}`],
+      ['GET', '/api/v1/messaging/preferences'],
+      ['PUT', '/api/v1/messaging/preferences', { acceptRequests: false }],
       ['PUT', `/api/v1/groups/${world.groupId}/chat`, { enabled: false }],
       ['GET', '/api/v1/me/messages/export'],
       ['GET', '/api/v1/moderation/message-reports'],
@@ -133,9 +136,10 @@ describe('privacy', () => {
       ['PATCH', `/api/v1/messages/${m.id}`],
       ['POST', `/api/v1/messages/${m.id}/report`],
       ['POST', '/api/v1/messaging/blocks'],
+      ['PUT', '/api/v1/messaging/preferences'],
       ['PUT', `/api/v1/groups/${world.groupId}/chat`],
     ];
-    const keys = ['participants', 'groupId', 'message', 'body', 'seq', 'decision', 'reason', 'note', 'userId', 'enabled'];
+    const keys = ['participants', 'groupId', 'message', 'body', 'seq', 'decision', 'reason', 'note', 'userId', 'enabled', 'acceptRequests'];
     const value = fc.oneof(
       fc.jsonValue(),
       fc.string({ unit: 'binary', maxLength: 200 }),
@@ -185,7 +189,8 @@ describe('privacy', () => {
       expect((await coordinator.client.get(`/api/v1/moderation/message-reports${q}`)).statusCode).toBeLessThan(500);
     }
     await coordinator.client.put('/api/v1/admin/messaging/settings', { retentionDays: null });
-    for (const bad of ['not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
+    for (const bad of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%3Cscript%3E', 'a'.repeat(5000)]) {
+      expect((await mentor.client.get(`/api/v1/messaging/people/${bad}`)).statusCode).toBeLessThan(500);
       expect((await mentor.client.get(`/api/v1/conversations/${bad}`)).statusCode).toBeLessThan(500);
       expect((await mentor.client.delete(`/api/v1/messages/${bad}`)).statusCode).toBeLessThan(500);
     }

@@ -69,6 +69,24 @@ export const relationsRepo = {
     );
   },
 
+  /** Whether people with no relationship to `id` may send them a message request (no row: yes). */
+  async acceptsRequests(db: Queryable, id: string): Promise<boolean> {
+    const res = await db.execute<{ accepts_requests: boolean }>(sql`select accepts_requests from messaging_preference where user_id = ${id}`);
+    return res.rows[0]?.accepts_requests ?? true;
+  },
+
+  async setAcceptsRequests(db: Queryable, id: string, accepts: boolean): Promise<void> {
+    await db.execute(sql`
+      insert into messaging_preference (user_id, accepts_requests) values (${id}, ${accepts})
+      on conflict (user_id) do update set accepts_requests = excluded.accepts_requests, updated_at = now()`);
+  },
+
+  /** A person's display name; null: no such person. */
+  async personName(db: Queryable, id: string): Promise<string | null> {
+    const res = await db.execute<{ name: string }>(sql`select name from "user" where id = ${id}`);
+    return res.rows[0]?.name ?? null;
+  },
+
   async personExists(db: Queryable, id: string): Promise<boolean> {
     const res = await db.execute(sql`select 1 from "user" where id = ${id}`);
     return res.rows.length > 0;

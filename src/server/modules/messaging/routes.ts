@@ -16,6 +16,9 @@ import {
   messageSearchResult,
   messagesExport,
   messagesQuery,
+  messagingPreferences,
+  messagingPreferencesBody,
+  messagingReach,
   readBody,
   reportMessageBody,
   requestDecisionBody,
@@ -185,6 +188,40 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; jobs?
     '/api/v1/messaging/contacts',
     { schema: { tags, security, summary: 'People I may write to without a request', response: { 200: contactList, ...errors(401) } } },
     async (req) => conversations.contacts(await req.actor()),
+  );
+
+  app.get(
+    '/api/v1/messaging/people/:userId',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Before writing to someone: our conversation, what lets us write, whether I can start one',
+        params: userParams,
+        response: { 200: messagingReach, ...errors(401, 404, 422) },
+      },
+    },
+    async (req) => conversations.reach(await req.actor(), req.params.userId),
+  );
+
+  app.get(
+    '/api/v1/messaging/preferences',
+    { schema: { tags, security, summary: 'My messaging choices (whether strangers may send me message requests)', response: { 200: messagingPreferences, ...errors(401) } } },
+    async (req) => blocks.preferences(await req.actor()),
+  );
+
+  app.put(
+    '/api/v1/messaging/preferences',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Set my messaging choices',
+        body: messagingPreferencesBody,
+        response: { 200: messagingPreferences, ...errors(401, 422) },
+      },
+    },
+    async (req) => blocks.setPreferences(await req.actor(), req.body),
   );
 
   app.get(

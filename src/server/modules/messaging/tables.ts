@@ -134,3 +134,13 @@ export const groupChat = pgTable('group_chat', {
   enabled: boolean('enabled').notNull().default(false),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A person's own messaging choices. Absent row: the defaults. `accepts_requests` false: people with no relationship
+ * to them cannot send them a message request (a mentor, mentees, staff and their groups still write as before).
+ */
+export const messagingPreference = pgTable('messaging_preference', {
+  userId: personRef('user_id').primaryKey(),
+  acceptsRequests: boolean('accepts_requests').notNull().default(true),
+  updatedAt: updatedAt(),
+});

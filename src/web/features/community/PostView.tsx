@@ -126,6 +126,12 @@ export function PostView({ post, topic, signedIn, moderator, timeZone, onQuote, 
               {t('community.post.quote')}
             </Button>
           )}
+          {/* Writing to the author privately: never to an anonymous post's author (moderators who see the name included). */}
+          {signedIn && !mine && !post.author.anonymous && post.author.id && post.status === 'visible' && (
+            <Link className="button button--quiet" to={`/messages/new?to=${post.author.id}`}>
+              {t('community.post.message')}
+            </Link>
+          )}
           {mine && post.canEdit && (
             <Button variant="quiet" onClick={() => { setEditNotice(null); setEditing(true); }}>
               {t('community.post.edit')}

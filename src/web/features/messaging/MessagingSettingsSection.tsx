@@ -1,15 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
+import { Checkbox } from '../../components/Choices.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import { useInstantToggles } from '../../lib/instant-toggles.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { formatDate } from '../../lib/time.ts';
-import { exportHref, useBlocks } from './api.ts';
+import { exportHref, useBlocks, useMessagingPreferences, useSetMessagingPreferences } from './api.ts';
 import { BlockControl, BlockNotice } from './BlockControl.tsx';
 import './messaging.css';
 
-/** In settings: the people I blocked (with a way to unblock each) and a download of my messages. */
+/**
+ * In settings: whether people I don't know may send me message requests, the people I blocked (with a way to
+ * unblock each) and a download of my messages.
+ */
 export function MessagingSettingsSection({ timeZone }: { timeZone?: string }) {
   const { t } = useTranslation();
   const blocks = useBlocks();
@@ -18,6 +23,7 @@ export function MessagingSettingsSection({ timeZone }: { timeZone?: string }) {
   return (
     <section className="card" aria-labelledby="settings-messages">
       <h2 id="settings-messages">{t('messaging.settings.title')}</h2>
+      <MessageRequestsChoice />
       <h3>{t('messaging.settings.blockedTitle')}</h3>
       <BlockNotice change={change} name={change?.name ?? ''} />
       {blocks.isPending && <Loading />}
@@ -45,5 +51,36 @@ export function MessagingSettingsSection({ timeZone }: { timeZone?: string }) {
         </a>
       </p>
     </section>
+  );
+}
+
+/** Open to message requests (the default) or closed: saved as soon as it changes, and said so. */
+function MessageRequestsChoice() {
+  const { t } = useTranslation();
+  const preferences = useMessagingPreferences();
+  const set = useSetMessagingPreferences();
+  const toggles = useInstantToggles<boolean>();
+  const last = toggles.last;
+  return (
+    <>
+      <h3>{t('messaging.settings.requestsTitle')}</h3>
+      {preferences.isPending && <Loading />}
+      {preferences.isError && <Alert tone="error" title={errorMessage(preferences.error, t)} />}
+      {preferences.data && (
+        <fieldset className="field choices">
+          <legend className="field-label">{t('messaging.settings.requestsLegend')}</legend>
+          <Checkbox
+            id="messaging-accept-requests"
+            name="acceptRequests"
+            checked={toggles.checked('acceptRequests', preferences.data.acceptRequests)}
+            onChange={(on) => toggles.change('acceptRequests', on, on, (done) => set.mutate({ acceptRequests: on }, done))}
+            label={t('messaging.settings.requestsLabel')}
+            hint={t('messaging.settings.requestsHint')}
+          />
+        </fieldset>
+      )}
+      <div role="status">{last !== null && <Alert tone="success" title={t(last ? 'messaging.settings.requestsOn' : 'messaging.settings.requestsOff')} />}</div>
+      {set.isError && <Alert live tone="error" title={errorMessage(set.error, t)} />}
+    </>
   );
 }

@@ -11,6 +11,8 @@ import type {
   messageReportDetail,
   messageReportList,
   messageSearchResult,
+  messagingPreferences,
+  messagingReach,
   messagingSettings,
   REPORT_REASONS,
   REPORT_RESOLUTIONS,
@@ -34,6 +36,8 @@ export type ReportResolution = (typeof REPORT_RESOLUTIONS)[number];
 export type MessageReportList = z.infer<typeof messageReportList>;
 export type MessageReportDetail = z.infer<typeof messageReportDetail>;
 export type MessagingSettings = z.infer<typeof messagingSettings>;
+export type MessagingReach = z.infer<typeof messagingReach>;
+export type MessagingPreferences = z.infer<typeof messagingPreferences>;
 
 const base = '/api/v1';
 const enc = encodeURIComponent;
@@ -47,6 +51,8 @@ export const messagingKeys = {
   messages: (id: string) => [...messagingRoot, 'messages', id] as const,
   contacts: [...messagingRoot, 'contacts'] as const,
   blocks: [...messagingRoot, 'blocks'] as const,
+  person: (id: string) => [...messagingRoot, 'person', id] as const,
+  preferences: [...messagingRoot, 'preferences'] as const,
   search: (q: string) => [...messagingRoot, 'search', q] as const,
   reports: [...messagingRoot, 'reports'] as const,
   report: (id: string) => [...messagingRoot, 'report', id] as const,
@@ -181,6 +187,21 @@ export function useBlock() {
     mutationFn: ({ userId, blocked }: { userId: string; blocked: boolean }) =>
       blocked ? api<void>('POST', `${base}/messaging/blocks`, { userId }) : api<void>('DELETE', `${base}/messaging/blocks/${enc(userId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: messagingRoot }),
+  });
+}
+
+/** Before writing to someone: their name, our conversation if any, and whether I can start one. */
+export const useReach = (userId: string, enabled = true) =>
+  useQuery({ queryKey: messagingKeys.person(userId), enabled, queryFn: () => api<MessagingReach>('GET', `${base}/messaging/people/${enc(userId)}`) });
+
+export const useMessagingPreferences = () =>
+  useQuery({ queryKey: messagingKeys.preferences, queryFn: () => api<MessagingPreferences>('GET', `${base}/messaging/preferences`) });
+
+export function useSetMessagingPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MessagingPreferences) => api<MessagingPreferences>('PUT', `${base}/messaging/preferences`, body),
+    onSuccess: (saved) => queryClient.setQueryData(messagingKeys.preferences, saved),
   });
 }
 
