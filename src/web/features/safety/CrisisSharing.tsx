@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Checkbox } from '../../components/Choices.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { useInstantToggles } from '../../lib/instant-toggles.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { useCrisisSharing, useSetCrisisSharing } from './api.ts';
 
@@ -14,8 +14,8 @@ export function CrisisSharing() {
   const { t } = useTranslation();
   const sharing = useCrisisSharing();
   const set = useSetCrisisSharing();
-  const [shown, setShown] = useState<boolean | null>(null);
-  const [last, setLast] = useState<boolean | null>(null);
+  const toggles = useInstantToggles<boolean>();
+  const last = toggles.last;
   return (
     <section className="card" aria-labelledby="crisis-sharing">
       <h2 id="crisis-sharing">{t('safety.sharing.title')}</h2>
@@ -28,12 +28,8 @@ export function CrisisSharing() {
           <Checkbox
             id="crisis-share-plan"
             name="crisisSafetyPlan"
-            checked={shown ?? sharing.data.safetyPlan}
-            onChange={(on) => {
-              setLast(null);
-              setShown(on);
-              set.mutate(on, { onSuccess: () => setLast(on), onSettled: () => setShown(null) });
-            }}
+            checked={toggles.checked('safetyPlan', sharing.data.safetyPlan)}
+            onChange={(on) => toggles.change('safetyPlan', on, on, (done) => set.mutate(on, done))}
             label={t('safety.sharing.label')}
             hint={t('safety.sharing.hint')}
           />

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Checkbox } from '../../components/Choices.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useResponders, useSetCertified } from '../../features/safety/api.ts';
+import { useInstantToggles } from '../../lib/instant-toggles.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import '../../styles/safety.css';
 import { AdminPage } from './layout.tsx';
@@ -13,8 +13,8 @@ export function RespondersPage() {
   const { t } = useTranslation();
   const responders = useResponders();
   const set = useSetCertified();
-  const [shown, setShown] = useState<Record<string, boolean>>({});
-  const [last, setLast] = useState<{ name: string; certified: boolean } | null>(null);
+  const toggles = useInstantToggles<{ name: string; certified: boolean }>();
+  const last = toggles.last;
   return (
     <AdminPage title={t('safety.responders.title')} lead={t('safety.responders.lead')}>
       {responders.isPending && <Loading />}
@@ -31,16 +31,10 @@ export function RespondersPage() {
                   key={r.userId}
                   id={`certified-${r.userId}`}
                   name="certified"
-                  checked={shown[r.userId] ?? r.certified}
-                  onChange={(certified) => {
-                    setLast(null);
-                    // Shown at once; the server's answer (or a failure, which reverts it) replaces it.
-                    setShown((s) => ({ ...s, [r.userId]: certified }));
-                    set.mutate(
-                      { userId: r.userId, certified },
-                      { onSuccess: () => setLast({ name: r.displayName, certified }), onSettled: () => setShown(({ [r.userId]: _, ...rest }) => rest) },
-                    );
-                  }}
+                  checked={toggles.checked(r.userId, r.certified)}
+                  onChange={(certified) =>
+                    toggles.change(r.userId, certified, { name: r.displayName, certified }, (done) => set.mutate({ userId: r.userId, certified }, done))
+                  }
                   label={r.displayName}
                   hint={r.roles
                     .filter((role) => role === 'peer_supporter' || role === 'professional')

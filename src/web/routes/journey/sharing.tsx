@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHARE_CATEGORIES } from '../../../contracts/journey.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -8,6 +7,7 @@ import { type ShareCategory, type Sharing, useSetSharing, useSharing } from '../
 import { JourneyPage } from '../../features/journey/JourneyPage.tsx';
 import { CrisisSharing } from '../../features/safety/CrisisSharing.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import { useInstantToggles } from '../../lib/instant-toggles.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { formatDateTime } from '../../lib/time.ts';
 
@@ -16,8 +16,8 @@ export function SharingPage() {
   const { t } = useTranslation();
   const sharing = useSharing();
   const set = useSetSharing();
-  const [last, setLast] = useState<{ category: ShareCategory; mentor: boolean } | null>(null);
-  const [shown, setShown] = useState<Partial<Record<ShareCategory, boolean>>>({});
+  const toggles = useInstantToggles<{ category: ShareCategory; mentor: boolean }>();
+  const last = toggles.last;
   const points = t('journey.sharing.points', { returnObjects: true }) as string[];
   return (
     <JourneyPage title={t('journey.pages.sharing.title')} lead={<p>{t('journey.sharing.lead')}</p>}>
@@ -41,19 +41,8 @@ export function SharingPage() {
                   key={category}
                   id={`share-${category}`}
                   name={category}
-                  checked={shown[category] ?? sharing.data.mentor[category]}
-                  onChange={(mentor) => {
-                    setLast(null);
-                    // Shown at once; the server's answer (or a failure, which reverts it) replaces it.
-                    setShown((s) => ({ ...s, [category]: mentor }));
-                    set.mutate(
-                      { category, mentor },
-                      {
-                        onSuccess: () => setLast({ category, mentor }),
-                        onSettled: () => setShown(({ [category]: _, ...rest }) => rest),
-                      },
-                    );
-                  }}
+                  checked={toggles.checked(category, sharing.data.mentor[category])}
+                  onChange={(mentor) => toggles.change(category, mentor, { category, mentor }, (done) => set.mutate({ category, mentor }, done))}
                   label={t(`journey.sharing.categories.${category}`)}
                   hint={t(`journey.sharing.hints.${category}`)}
                 />
