@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModerationSettings } from '../../../contracts/community.ts';
 import { checkPost, PATTERN_TEXT_MAX, riskyPattern, type AutomodTrust } from './automod.ts';
 import { DEFAULT_MODERATION_SETTINGS } from './settings.ts';
+import { quickestMs } from '../../../../test/helpers/timing.ts';
 
 const settings = (patch: Partial<ModerationSettings> = {}): ModerationSettings => ({ ...DEFAULT_MODERATION_SETTINGS, ...patch });
 const rulesFor = (body: string, trustLevel: AutomodTrust = 2, s = settings(), title?: string) => checkPost({ title, body, trustLevel, settings: s }).rules;
@@ -295,8 +296,6 @@ describe('pathological input', () => {
     ['stacked marks', 'a\u0301\u0302\u0303'.repeat(5_000)],
     ['joiners', 'a\u200D'.repeat(10_000)],
   ])('%s: a full-length body is checked in under a second', (_name, body) => {
-    const started = performance.now();
-    checkPost({ body: body.slice(0, 20_000), trustLevel: 0, settings: settings() });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(quickestMs(() => checkPost({ body: body.slice(0, 20_000), trustLevel: 0, settings: settings() }))).toBeLessThan(1_000);
   });
 });

