@@ -46,8 +46,7 @@ export function createBlocksService(ctx: ServiceContext) {
 
     async setPreferences(actor: Actor | null, body: { acceptRequests: boolean }) {
       const a = authorize(actor);
-      await relationsRepo.setAcceptsRequests(db, a.userId, body.acceptRequests);
-      return { acceptRequests: await relationsRepo.acceptsRequests(db, a.userId) };
+      return { acceptRequests: await relationsRepo.setAcceptsRequests(db, a.userId, body.acceptRequests) };
     },
 
     async unblock(actor: Actor | null, userId: string) {

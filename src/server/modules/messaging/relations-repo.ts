@@ -75,10 +75,13 @@ export const relationsRepo = {
     return res.rows[0]?.accepts_requests ?? true;
   },
 
-  async setAcceptsRequests(db: Queryable, id: string, accepts: boolean): Promise<void> {
-    await db.execute(sql`
+  /** Stores the choice and answers it as stored. */
+  async setAcceptsRequests(db: Queryable, id: string, accepts: boolean): Promise<boolean> {
+    const res = await db.execute<{ accepts_requests: boolean }>(sql`
       insert into messaging_preference (user_id, accepts_requests) values (${id}, ${accepts})
-      on conflict (user_id) do update set accepts_requests = excluded.accepts_requests, updated_at = now()`);
+      on conflict (user_id) do update set accepts_requests = excluded.accepts_requests, updated_at = now()
+      returning accepts_requests`);
+    return res.rows[0]!.accepts_requests;
   },
 
   /** A person's display name; null: no such person. */
@@ -88,8 +91,7 @@ export const relationsRepo = {
   },
 
   async personExists(db: Queryable, id: string): Promise<boolean> {
-    const res = await db.execute(sql`select 1 from "user" where id = ${id}`);
-    return res.rows.length > 0;
+    return (await relationsRepo.personName(db, id)) !== null;
   },
 
   /** A group, whether I am an active member of it (facilitators included), and whether its chat is on. Null: no such group. */
